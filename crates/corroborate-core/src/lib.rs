@@ -1,0 +1,20 @@
+//! corroborate's engine: a one-way pipeline from raw inputs to a source-attributed dossier.
+//!
+//! ```text
+//! ingest  → clean          → text                       → (extract → reconcile)  → report
+//! bytes     main text,        language, sentences,          entities, claims,        JSON dossier
+//! records   boilerplate out,  tokens                        facts, disputes
+//!           embedded posts
+//! ```
+//!
+//! Each stage reads what the earlier ones produced and adds to it; none reaches back. See ARCHITECTURE.md.
+
+pub mod clean;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod pipeline;
+pub mod report;
+pub mod text;
+
+pub use model::{DocKind, DocMeta, Document, Layers, Span, Token, TokenKind};

@@ -1,0 +1,1 @@
+//! Report stage: the dossier as JSON (SPEC.md, `corroborate.dossier/1`).
