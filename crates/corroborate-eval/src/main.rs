@@ -1,1 +1,35 @@
-fn main() {}
+//! `corroborate-eval`: measures corroborate on external test suites and benchmarks it.
+//!
+//! Every subcommand takes the data path as an argument (normally `../shared/data/...`), prints its figures and
+//! failures, and exits non-zero when a `--min-*` floor given on the command line is not reached, so CI can hold
+//! the ratchet.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "corroborate-eval", about = "Measure corroborate on external test suites")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: anyhow::Result<bool> = match cli.command {};
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => {
+            eprintln!("below the floor");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
