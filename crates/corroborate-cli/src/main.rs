@@ -1,1 +1,143 @@
-fn main() {}
+//! `corroborate`: build a source-attributed dossier from reports about one event.
+//!
+//! Exit status: 0 when every input was analysed; 2 when at least one input (or record) was skipped, each with
+//! a one-line `corroborate: INPUT: reason` message on stderr; 1 when the run itself failed (bad usage, an
+//! output file that cannot be written).
+
+mod fetch;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use corroborate_core::ingest::{self, IngestError, InputBytes, Reason};
+use corroborate_core::{pipeline, report};
+
+use crate::fetch::FetchConfig;
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Turn a pile of reports about one event into a source-attributed dossier"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse reports and print the dossier.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Files, directories (read recursively), http(s) URLs, or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Write the dossier to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    format: OutputFormat,
+    /// Largest input accepted, in bytes (files, URL bodies, standard input).
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    /// Timeout for fetching one URL, in seconds.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze(&args),
+    };
+    match result {
+        Ok(skipped) if skipped > 0 => ExitCode::from(2),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("corroborate: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs `analyze`; returns how many inputs or records were skipped.
+fn analyze(args: &AnalyzeArgs) -> anyhow::Result<usize> {
+    let fetch_config = FetchConfig {
+        timeout: Duration::from_secs(args.timeout),
+        max_bytes: args.max_bytes,
+    };
+    let inputs = collect_inputs(&args.paths, args.max_bytes, &fetch_config);
+    let analysis = pipeline::analyze(inputs);
+    for e in &analysis.skipped {
+        eprintln!("corroborate: {e}");
+    }
+    let dossier = report::build_dossier(&analysis);
+    let rendered = match args.format {
+        OutputFormat::Json => {
+            serde_json::to_string_pretty(&dossier).context("rendering the dossier")?
+        }
+    };
+    write_output(args.output.as_deref(), &rendered)?;
+    Ok(analysis.skipped.len())
+}
+
+/// Turns command-line inputs into bytes (or the reason they could not be read), in the order given;
+/// directories expand in place to their files in sorted order.
+fn collect_inputs(
+    paths: &[String],
+    max_bytes: u64,
+    fetch_config: &FetchConfig,
+) -> Vec<Result<InputBytes, IngestError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == "-" {
+            out.push(ingest::fs::read_stdin(max_bytes));
+        } else if fetch::looks_like_url(p) {
+            out.push(fetch::fetch(p, fetch_config));
+        } else {
+            let path = Path::new(p);
+            if path.is_dir() {
+                match ingest::fs::walk_dir(path) {
+                    Ok(files) if files.is_empty() => {
+                        out.push(Err(IngestError::new(
+                            p,
+                            Reason::Unreadable("no readable files in directory".into()),
+                        )));
+                    }
+                    Ok(files) => {
+                        out.extend(files.iter().map(|f| ingest::fs::read_file(f, max_bytes)))
+                    }
+                    Err(e) => out.push(Err(e)),
+                }
+            } else {
+                out.push(ingest::fs::read_file(path, max_bytes));
+            }
+        }
+    }
+    out
+}
+
+fn write_output(path: Option<&Path>, rendered: &str) -> anyhow::Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, format!("{rendered}\n"))
+            .with_context(|| format!("writing {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            writeln!(stdout, "{rendered}").context("writing to standard output")
+        }
+    }
+}

@@ -11,39 +11,55 @@ use std::collections::HashSet;
 
 macro_rules! table {
     ($lang:literal, $name:literal) => {
-        ($lang, $name, include_str!(concat!("../data/", $lang, "/", $name, ".txt")))
+        (
+            $lang,
+            $name,
+            include_str!(concat!("../data/", $lang, "/", $name, ".txt")),
+        )
     };
 }
 
 /// Every (language, table name, contents) compiled in.
-pub static TABLES: &[(&str, &str, &str)] = &[
-    table!("en", "months"),
-    table!("de", "months"),
-];
+pub static TABLES: &[(&str, &str, &str)] = &[table!("en", "months"), table!("de", "months")];
 
 /// The raw contents of `lang`'s table `name`, if there is one.
 pub fn table(lang: &str, name: &str) -> Option<&'static str> {
-    TABLES.iter().find(|(l, n, _)| *l == lang && *n == name).map(|(_, _, c)| *c)
+    TABLES
+        .iter()
+        .find(|(l, n, _)| *l == lang && *n == name)
+        .map(|(_, _, c)| *c)
 }
 
 /// The entries of a table's contents: trimmed, non-empty, non-comment lines.
 pub fn entries(contents: &str) -> impl Iterator<Item = &str> {
-    contents.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    contents
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Entries of `lang`'s table `name` (empty when the language has no such table).
 pub fn lines(lang: &str, name: &str) -> Vec<&'static str> {
-    table(lang, name).map(|c| entries(c).collect()).unwrap_or_default()
+    table(lang, name)
+        .map(|c| entries(c).collect())
+        .unwrap_or_default()
 }
 
 /// Entries of table `name` across every language that has one.
 pub fn lines_all_languages(name: &str) -> Vec<&'static str> {
-    TABLES.iter().filter(|(_, n, _)| *n == name).flat_map(|(_, _, c)| entries(c)).collect()
+    TABLES
+        .iter()
+        .filter(|(_, n, _)| *n == name)
+        .flat_map(|(_, _, c)| entries(c))
+        .collect()
 }
 
 /// Entries of `lang`'s table `name`, lower-cased into a set.
 pub fn lowercase_set(lang: &str, name: &str) -> HashSet<String> {
-    lines(lang, name).into_iter().map(str::to_lowercase).collect()
+    lines(lang, name)
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Splits a `key = value` or `key<TAB>value` entry.

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "corroborate-eval", about = "Measure corroborate on external test suites")]
+#[command(
+    name = "corroborate-eval",
+    about = "Measure corroborate on external test suites"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -11,5 +11,8 @@ pub struct Stripped {
 /// Drops boilerplate from `text` (paragraphs separated by blank lines, lines by `\n`).
 /// Never drops article body: only whole lines or link debris that match the boilerplate tables.
 pub fn strip_boilerplate(text: &str) -> Stripped {
-    Stripped { text: text.to_string(), removed: Vec::new() }
+    Stripped {
+        text: text.to_string(),
+        removed: Vec::new(),
+    }
 }

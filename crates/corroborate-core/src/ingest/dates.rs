@@ -17,7 +17,9 @@ static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 
 /// The month number of a month name or abbreviation in any language we have a table for.
 pub fn month_number(name: &str) -> Option<u32> {
-    MONTHS.get(&name.trim_end_matches('.').to_lowercase()).copied()
+    MONTHS
+        .get(&name.trim_end_matches('.').to_lowercase())
+        .copied()
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -49,9 +51,10 @@ impl Parts {
     fn render(&self) -> Option<String> {
         let date = iso_date(self.year?, self.month?, self.day?)?;
         match self.time {
-            Some((h, m, s)) if h < 24 && m < 60 && s < 61 => {
-                Some(format!("{date}T{h:02}:{m:02}:{s:02}{}", self.zone.as_deref().unwrap_or("")))
-            }
+            Some((h, m, s)) if h < 24 && m < 60 && s < 61 => Some(format!(
+                "{date}T{h:02}:{m:02}:{s:02}{}",
+                self.zone.as_deref().unwrap_or("")
+            )),
             _ => Some(date),
         }
     }
@@ -99,7 +102,10 @@ fn split_zone(t: &str) -> (&str, Option<String>) {
         let z = &t[i..];
         let digits: String = z[1..].chars().filter(char::is_ascii_digit).collect();
         if digits.len() == 4 {
-            return (&t[..i], Some(format!("{}{}:{}", &z[..1], &digits[..2], &digits[2..])));
+            return (
+                &t[..i],
+                Some(format!("{}{}:{}", &z[..1], &digits[..2], &digits[2..])),
+            );
         }
     }
     (t, None)
@@ -133,7 +139,10 @@ fn written(s: &str) -> Option<String> {
             pm = Some(false);
         } else if matches!(lower.as_str(), "gmt" | "utc" | "ut" | "z") {
             p.zone = Some("Z".into());
-        } else if (tok.starts_with('+') || tok.starts_with('-')) && tok.len() == 5 && p.time.is_some() {
+        } else if (tok.starts_with('+') || tok.starts_with('-'))
+            && tok.len() == 5
+            && p.time.is_some()
+        {
             p.zone = Some(format!("{}:{}", &tok[..3], &tok[3..]));
         } else if let Some(m) = month_number(&lower) {
             p.month.get_or_insert(m);
@@ -182,21 +191,39 @@ mod tests {
     #[test]
     fn iso_forms() {
         assert_eq!(n("2023-06-21").as_deref(), Some("2023-06-21"));
-        assert_eq!(n("2023-06-21T10:05:00Z").as_deref(), Some("2023-06-21T10:05:00Z"));
-        assert_eq!(n("2023-06-21T10:05:00.123+0200").as_deref(), Some("2023-06-21T10:05:00+02:00"));
-        assert_eq!(n("2023-06-21 10:05").as_deref(), Some("2023-06-21T10:05:00"));
+        assert_eq!(
+            n("2023-06-21T10:05:00Z").as_deref(),
+            Some("2023-06-21T10:05:00Z")
+        );
+        assert_eq!(
+            n("2023-06-21T10:05:00.123+0200").as_deref(),
+            Some("2023-06-21T10:05:00+02:00")
+        );
+        assert_eq!(
+            n("2023-06-21 10:05").as_deref(),
+            Some("2023-06-21T10:05:00")
+        );
         assert_eq!(n("2023/06/21").as_deref(), Some("2023-06-21"));
     }
 
     #[test]
     fn written_forms() {
-        assert_eq!(n("Wed, 21 Jun 2023 10:00:00 GMT").as_deref(), Some("2023-06-21T10:00:00Z"));
-        assert_eq!(n("Wed, 21 Jun 2023 10:00:00 +0100").as_deref(), Some("2023-06-21T10:00:00+01:00"));
+        assert_eq!(
+            n("Wed, 21 Jun 2023 10:00:00 GMT").as_deref(),
+            Some("2023-06-21T10:00:00Z")
+        );
+        assert_eq!(
+            n("Wed, 21 Jun 2023 10:00:00 +0100").as_deref(),
+            Some("2023-06-21T10:00:00+01:00")
+        );
         assert_eq!(n("June 21, 2023").as_deref(), Some("2023-06-21"));
         assert_eq!(n("21 June 2023").as_deref(), Some("2023-06-21"));
         assert_eq!(n("21. Juni 2023").as_deref(), Some("2023-06-21"));
         assert_eq!(n("21.06.2023").as_deref(), Some("2023-06-21"));
-        assert_eq!(n("Jun 21st, 2023 3:15 PM").as_deref(), Some("2023-06-21T15:15:00"));
+        assert_eq!(
+            n("Jun 21st, 2023 3:15 PM").as_deref(),
+            Some("2023-06-21T15:15:00")
+        );
     }
 
     #[test]

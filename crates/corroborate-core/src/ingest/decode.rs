@@ -41,7 +41,10 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Reaso
         }
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded { text: s.to_string(), encoding: "UTF-8" }),
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+        }),
         Err(_) => finish(WINDOWS_1252, bytes, false),
     }
 }
@@ -54,7 +57,10 @@ fn finish(enc: &'static Encoding, bytes: &[u8], declared: bool) -> Result<Decode
     if had_errors && replacement_ratio(&text) > 0.05 {
         return Err(Reason::Undecodable(enc.name().to_string()));
     }
-    Ok(Decoded { text: text.into_owned(), encoding: enc.name() })
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+    })
 }
 
 fn replacement_ratio(text: &str) -> f64 {
@@ -72,8 +78,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls =
-        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     !head.is_empty() && controls * 10 > head.len()
 }
 
@@ -81,7 +89,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 pub fn charset_from_content_type(content_type: &str) -> Option<&'static Encoding> {
     content_type.split(';').skip(1).find_map(|param| {
         let (k, v) = param.split_once('=')?;
-        k.trim().eq_ignore_ascii_case("charset").then(|| Encoding::for_label(v.trim().trim_matches('"').as_bytes()))?
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| Encoding::for_label(v.trim().trim_matches('"').as_bytes()))?
     })
 }
 
@@ -141,7 +151,8 @@ mod tests {
         let page = b"<html><head><meta charset=\"windows-1252\"></head><body>\x80 5</body></html>";
         let d = decode(page, None).expect("meta");
         assert!(d.text.contains("€ 5"));
-        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\xe9";
+        let page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\xe9";
         assert!(decode(page, None).expect("http-equiv").text.ends_with('é'));
         let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>\xe9</rss>";
         assert!(decode(xml, None).expect("xml decl").text.contains('é'));

@@ -13,7 +13,10 @@ pub struct IngestError {
 
 impl IngestError {
     pub fn new(input: impl Into<String>, reason: Reason) -> Self {
-        IngestError { input: input.into(), reason }
+        IngestError {
+            input: input.into(),
+            reason,
+        }
     }
 }
 

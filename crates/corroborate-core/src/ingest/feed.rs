@@ -9,12 +9,21 @@ use crate::model::DocMeta;
 pub fn read_feed(name: &str, text: &str) -> ReadOutcome {
     let feed = match feed_rs::parser::parse(without_encoding_declaration(text).as_bytes()) {
         Ok(f) => f,
-        Err(e) => return ReadOutcome::failed(IngestError::new(name, Reason::InvalidFeed(e.to_string()))),
+        Err(e) => {
+            return ReadOutcome::failed(IngestError::new(name, Reason::InvalidFeed(e.to_string())));
+        }
     };
-    let source = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|s| !s.is_empty());
+    let source = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|s| !s.is_empty());
     let mut outcome = ReadOutcome::default();
     if feed.entries.is_empty() {
-        outcome.errors.push(IngestError::new(name, Reason::InvalidFeed("the feed has no items".into())));
+        outcome.errors.push(IngestError::new(
+            name,
+            Reason::InvalidFeed("the feed has no items".into()),
+        ));
     }
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let origin = format!("{name}#{}", i + 1);
@@ -25,20 +34,32 @@ pub fn read_feed(name: &str, text: &str) -> ReadOutcome {
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
             .filter(|b| !b.trim().is_empty());
         let Some(html) = html else {
-            outcome.errors.push(IngestError::new(origin, Reason::RecordWithoutText));
+            outcome
+                .errors
+                .push(IngestError::new(origin, Reason::RecordWithoutText));
             continue;
         };
-        let published = entry.published.or(entry.updated).and_then(|d| normalize_published(&d.to_rfc3339()));
+        let published = entry
+            .published
+            .or(entry.updated)
+            .and_then(|d| normalize_published(&d.to_rfc3339()));
         let meta = DocMeta {
             source: source.clone(),
-            title: entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty()),
+            title: entry
+                .title
+                .map(|t| t.content.trim().to_string())
+                .filter(|t| !t.is_empty()),
             url: entry.links.first().map(|l| l.href.clone()),
             published,
             authors: entry.authors.into_iter().filter_map(person_name).collect(),
             kind: None,
             language_hint: entry.language.or_else(|| feed.language.clone()),
         };
-        outcome.docs.push(RawDoc { origin, meta, body: Body::Html(html) });
+        outcome.docs.push(RawDoc {
+            origin,
+            meta,
+            body: Body::Html(html),
+        });
     }
     outcome
 }
@@ -58,7 +79,11 @@ fn person_name(person: feed_rs::model::Person) -> Option<String> {
 /// it a second time.
 fn without_encoding_declaration(text: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = text.trim_start_matches('\u{feff}');
-    if let Some(end) = trimmed.starts_with("<?xml").then(|| trimmed.find("?>")).flatten() {
+    if let Some(end) = trimmed
+        .starts_with("<?xml")
+        .then(|| trimmed.find("?>"))
+        .flatten()
+    {
         return format!("<?xml version=\"1.0\"?>{}", &trimmed[end + 2..]).into();
     }
     trimmed.into()
@@ -93,7 +118,10 @@ mod tests {
         assert_eq!(a.meta.source.as_deref(), Some("Valley Courier"));
         assert_eq!(a.meta.title.as_deref(), Some("Camp cleared"));
         assert_eq!(a.meta.url.as_deref(), Some("https://courier.example/a"));
-        assert_eq!(a.meta.published.as_deref(), Some("2023-06-21T10:00:00+00:00"));
+        assert_eq!(
+            a.meta.published.as_deref(),
+            Some("2023-06-21T10:00:00+00:00")
+        );
         assert!(matches!(&a.body, Body::Html(h) if h.contains("cleared the camp")));
         assert_eq!(out.errors.len(), 1, "the item without content is reported");
         assert_eq!(out.errors[0].input, "feed.xml#3");
@@ -105,7 +133,10 @@ mod tests {
         assert_eq!(out.docs.len(), 1);
         assert_eq!(out.docs[0].meta.authors, vec!["Luz Vega"]);
         assert_eq!(out.docs[0].meta.source.as_deref(), Some("Río Post"));
-        assert_eq!(out.docs[0].meta.published.as_deref(), Some("2023-06-22T07:30:00+00:00"));
+        assert_eq!(
+            out.docs[0].meta.published.as_deref(),
+            Some("2023-06-22T07:30:00+00:00")
+        );
     }
 
     #[test]

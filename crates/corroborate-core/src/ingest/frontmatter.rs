@@ -29,7 +29,10 @@ pub fn parse(text: &str) -> Option<FrontMatter> {
         offset += line.len();
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            return Some(FrontMatter { meta: read_block(&lines), body_start: offset });
+            return Some(FrontMatter {
+                meta: read_block(&lines),
+                body_start: offset,
+            });
         }
         lines.push(trimmed);
     }
@@ -56,7 +59,9 @@ fn read_block(lines: &[&str]) -> DocMeta {
             }
             continue;
         }
-        let Some((key, value)) = line.split_once(':') else { continue };
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
         let key = key.trim().to_ascii_lowercase();
         let value = value.trim();
         list_key = None;
@@ -83,7 +88,9 @@ fn set(meta: &mut DocMeta, key: &str, value: &str) {
         "source" | "outlet" | "publisher" | "site" => meta.source = Some(value),
         "url" | "link" | "canonical" => meta.url = Some(value),
         "title" | "headline" => meta.title = Some(value),
-        "published" | "date" | "published_at" | "pubdate" => meta.published = normalize_published(&value),
+        "published" | "date" | "published_at" | "pubdate" => {
+            meta.published = normalize_published(&value)
+        }
         "author" | "authors" | "byline" => meta.authors.push(value),
         "language" | "lang" => meta.language_hint = Some(value.to_ascii_lowercase()),
         "kind" | "type" => meta.kind = parse_kind(&value),

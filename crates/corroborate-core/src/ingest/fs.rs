@@ -3,9 +3,9 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::InputBytes;
 use super::error::{IngestError, Reason};
 use super::sniff::is_known_extension;
-use super::InputBytes;
 
 /// Expands a directory into the files under it that we know how to read, recursively, in a deterministic
 /// (sorted by path) order. Hidden files and folders (`.git`, `.DS_Store`) are skipped. Files explicitly named
@@ -18,11 +18,13 @@ pub fn walk_dir(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
 }
 
 fn walk_into(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| IngestError::new(dir.display().to_string(), Reason::Unreadable(e.to_string())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        IngestError::new(dir.display().to_string(), Reason::Unreadable(e.to_string()))
+    })?;
     for entry in entries {
-        let entry = entry
-            .map_err(|e| IngestError::new(dir.display().to_string(), Reason::Unreadable(e.to_string())))?;
+        let entry = entry.map_err(|e| {
+            IngestError::new(dir.display().to_string(), Reason::Unreadable(e.to_string()))
+        })?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if hidden {
@@ -47,17 +49,29 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<InputBytes, IngestError>
         return Err(err(Reason::Unreadable("is a directory".into())));
     }
     if meta.len() > max_bytes {
-        return Err(err(Reason::TooLarge { size: meta.len(), cap: max_bytes }));
+        return Err(err(Reason::TooLarge {
+            size: meta.len(),
+            cap: max_bytes,
+        }));
     }
     let file = std::fs::File::open(path).map_err(|e| err(io_reason(&e)))?;
     let bytes = read_capped(file, max_bytes).map_err(err)?;
-    Ok(InputBytes { name, bytes, ..Default::default() })
+    Ok(InputBytes {
+        name,
+        bytes,
+        ..Default::default()
+    })
 }
 
 /// Reads standard input, up to `max_bytes`.
 pub fn read_stdin(max_bytes: u64) -> Result<InputBytes, IngestError> {
-    let bytes = read_capped(std::io::stdin().lock(), max_bytes).map_err(|r| IngestError::new("-", r))?;
-    Ok(InputBytes { name: "-".into(), bytes, ..Default::default() })
+    let bytes =
+        read_capped(std::io::stdin().lock(), max_bytes).map_err(|r| IngestError::new("-", r))?;
+    Ok(InputBytes {
+        name: "-".into(),
+        bytes,
+        ..Default::default()
+    })
 }
 
 /// Reads at most `max_bytes` (a file can grow between `stat` and `read`; a pipe has no size).
@@ -68,7 +82,10 @@ pub fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, Reason>
         .read_to_end(&mut bytes)
         .map_err(|e| Reason::Unreadable(e.to_string()))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(Reason::TooLarge { size: bytes.len() as u64, cap: max_bytes });
+        return Err(Reason::TooLarge {
+            size: bytes.len() as u64,
+            cap: max_bytes,
+        });
     }
     Ok(bytes)
 }

@@ -59,7 +59,10 @@ pub struct ReadOutcome {
 
 impl ReadOutcome {
     pub fn failed(error: IngestError) -> Self {
-        ReadOutcome { docs: Vec::new(), errors: vec![error] }
+        ReadOutcome {
+            docs: Vec::new(),
+            errors: vec![error],
+        }
     }
 
     pub fn push(&mut self, result: Result<RawDoc, IngestError>) {
@@ -86,8 +89,11 @@ pub fn read_bytes(input: InputBytes) -> ReadOutcome {
         Err(reason) => return ReadOutcome::failed(IngestError::new(name, reason)),
     };
     let text = decoded.text;
-    let guess = sniff::format_from_name(input.url.as_deref().unwrap_or(name), input.content_type.as_deref())
-        .or_else(|| sniff::format_from_name(name, None));
+    let guess = sniff::format_from_name(
+        input.url.as_deref().unwrap_or(name),
+        input.content_type.as_deref(),
+    )
+    .or_else(|| sniff::format_from_name(name, None));
     let mut outcome = match sniff::sniff(&text, guess) {
         Format::Json => records::read_json(name, &text),
         Format::JsonLines => records::read_json_lines(name, &text),
@@ -102,7 +108,11 @@ pub fn read_bytes(input: InputBytes) -> ReadOutcome {
             if body.trim().is_empty() {
                 return ReadOutcome::failed(IngestError::new(name, Reason::Empty));
             }
-            let body = if markdown { Body::Markdown(body) } else { Body::Text(body) };
+            let body = if markdown {
+                Body::Markdown(body)
+            } else {
+                Body::Text(body)
+            };
             single(name, meta, body)
         }
     };
@@ -115,7 +125,14 @@ pub fn read_bytes(input: InputBytes) -> ReadOutcome {
 }
 
 fn single(name: &str, meta: DocMeta, body: Body) -> ReadOutcome {
-    ReadOutcome { docs: vec![RawDoc { origin: name.to_string(), meta, body }], errors: Vec::new() }
+    ReadOutcome {
+        docs: vec![RawDoc {
+            origin: name.to_string(),
+            meta,
+            body,
+        }],
+        errors: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -123,7 +140,11 @@ mod tests {
     use super::*;
 
     fn input(name: &str, bytes: &[u8]) -> InputBytes {
-        InputBytes { name: name.into(), bytes: bytes.to_vec(), ..Default::default() }
+        InputBytes {
+            name: name.into(),
+            bytes: bytes.to_vec(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -142,9 +163,18 @@ mod tests {
 
     #[test]
     fn empty_inputs_are_errors() {
-        assert_eq!(read_bytes(input("e.txt", b"  \n ")).errors[0].reason, Reason::Empty);
-        assert_eq!(read_bytes(input("e.txt", b"---\nsource: x\n---\n\n")).errors[0].reason, Reason::Empty);
-        assert_eq!(read_bytes(input("b.txt", b"\x00\x01\x02binary")).errors[0].reason, Reason::Binary);
+        assert_eq!(
+            read_bytes(input("e.txt", b"  \n ")).errors[0].reason,
+            Reason::Empty
+        );
+        assert_eq!(
+            read_bytes(input("e.txt", b"---\nsource: x\n---\n\n")).errors[0].reason,
+            Reason::Empty
+        );
+        assert_eq!(
+            read_bytes(input("b.txt", b"\x00\x01\x02binary")).errors[0].reason,
+            Reason::Binary
+        );
     }
 
     #[test]

@@ -19,14 +19,20 @@ pub fn read_json(name: &str, text: &str) -> ReadOutcome {
         Err(e) => {
             return ReadOutcome::failed(IngestError::new(
                 name,
-                Reason::InvalidJson { line: e.line(), message: e.to_string() },
+                Reason::InvalidJson {
+                    line: e.line(),
+                    message: e.to_string(),
+                },
             ));
         }
     };
     let records: Vec<Value> = match value {
         Value::Array(items) => items,
         Value::Object(ref map) if !is_record(map) => {
-            match COLLECTION_KEYS.iter().find_map(|k| map.get(*k).and_then(Value::as_array)) {
+            match COLLECTION_KEYS
+                .iter()
+                .find_map(|k| map.get(*k).and_then(Value::as_array))
+            {
                 Some(items) => items.clone(),
                 None => vec![value],
             }
@@ -36,7 +42,11 @@ pub fn read_json(name: &str, text: &str) -> ReadOutcome {
     let many = records.len() > 1;
     let mut outcome = ReadOutcome::default();
     for (i, record) in records.into_iter().enumerate() {
-        let origin = if many { format!("{name}#{}", i + 1) } else { name.to_string() };
+        let origin = if many {
+            format!("{name}#{}", i + 1)
+        } else {
+            name.to_string()
+        };
         outcome.push(record_to_doc(&origin, record));
     }
     outcome
@@ -53,7 +63,13 @@ pub fn read_json_lines(name: &str, text: &str) -> ReadOutcome {
         let origin = format!("{name}#{}", i + 1);
         let result = serde_json::from_str::<Value>(line)
             .map_err(|e| {
-                IngestError::new(&origin, Reason::InvalidJson { line: i + 1, message: e.to_string() })
+                IngestError::new(
+                    &origin,
+                    Reason::InvalidJson {
+                        line: i + 1,
+                        message: e.to_string(),
+                    },
+                )
             })
             .and_then(|record| record_to_doc(&origin, record));
         outcome.push(result);
@@ -62,13 +78,18 @@ pub fn read_json_lines(name: &str, text: &str) -> ReadOutcome {
 }
 
 fn is_record(map: &Map<String, Value>) -> bool {
-    ["text", "html", "content", "body"].iter().any(|k| map.contains_key(*k))
+    ["text", "html", "content", "body"]
+        .iter()
+        .any(|k| map.contains_key(*k))
 }
 
 fn string_field(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
-    keys.iter()
-        .filter_map(|k| map.get(*k))
-        .find_map(|v| v.as_str().map(str::trim).filter(|s| !s.is_empty()).map(String::from))
+    keys.iter().filter_map(|k| map.get(*k)).find_map(|v| {
+        v.as_str()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    })
 }
 
 fn authors_field(map: &Map<String, Value>) -> Vec<String> {
@@ -97,7 +118,10 @@ fn record_to_doc(origin: &str, record: Value) -> Result<RawDoc, IngestError> {
     let Value::Object(map) = record else {
         return Err(IngestError::new(
             origin,
-            Reason::InvalidJson { line: 1, message: "a record must be a JSON object".into() },
+            Reason::InvalidJson {
+                line: 1,
+                message: "a record must be a JSON object".into(),
+            },
         ));
     };
     let body = if let Some(html) = string_field(&map, &["html"]) {
@@ -117,7 +141,11 @@ fn record_to_doc(origin: &str, record: Value) -> Result<RawDoc, IngestError> {
         kind: string_field(&map, &["kind", "type"]).and_then(|k| parse_kind(&k)),
         language_hint: string_field(&map, &["language", "lang"]).map(|l| l.to_ascii_lowercase()),
     };
-    Ok(RawDoc { origin: origin.to_string(), meta, body })
+    Ok(RawDoc {
+        origin: origin.to_string(),
+        meta,
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -131,24 +159,41 @@ mod tests {
         assert_eq!(out.docs.len(), 2);
         assert_eq!(out.docs[0].origin, "in.jsonl#1");
         assert_eq!(out.docs[0].meta.source.as_deref(), Some("A"));
-        assert_eq!(out.docs[0].meta.published.as_deref(), Some("2023-06-21T08:00:00Z"));
+        assert_eq!(
+            out.docs[0].meta.published.as_deref(),
+            Some("2023-06-21T08:00:00Z")
+        );
         assert_eq!(out.docs[1].meta.authors, vec!["X", "Y"]);
         assert!(matches!(out.docs[1].body, Body::Html(_)));
         assert_eq!(out.errors.len(), 2);
         assert_eq!(out.errors[0].input, "in.jsonl#3");
-        assert!(matches!(out.errors[0].reason, Reason::InvalidJson { line: 3, .. }));
+        assert!(matches!(
+            out.errors[0].reason,
+            Reason::InvalidJson { line: 3, .. }
+        ));
         assert_eq!(out.errors[1].reason, Reason::RecordWithoutText);
     }
 
     #[test]
     fn json_shapes() {
         assert_eq!(read_json("a.json", "{\"text\": \"x\"}").docs.len(), 1);
-        assert_eq!(read_json("a.json", "[{\"text\": \"x\"}, {\"text\": \"y\"}]").docs.len(), 2);
-        let wrapped = read_json("a.json", "{\"documents\": [{\"text\": \"x\"}, {\"text\": \"y\"}]}");
+        assert_eq!(
+            read_json("a.json", "[{\"text\": \"x\"}, {\"text\": \"y\"}]")
+                .docs
+                .len(),
+            2
+        );
+        let wrapped = read_json(
+            "a.json",
+            "{\"documents\": [{\"text\": \"x\"}, {\"text\": \"y\"}]}",
+        );
         assert_eq!(wrapped.docs[1].origin, "a.json#2");
         let broken = read_json("a.json", "{\"text\": ");
         assert!(broken.docs.is_empty());
-        assert!(matches!(broken.errors[0].reason, Reason::InvalidJson { .. }));
+        assert!(matches!(
+            broken.errors[0].reason,
+            Reason::InvalidJson { .. }
+        ));
         assert_eq!(read_json("a.json", "[1]").errors.len(), 1);
     }
 }

@@ -20,12 +20,21 @@ pub enum Format {
 /// The format the name (extension) or content type suggests, before looking at content.
 pub fn format_from_name(name: &str, content_type: Option<&str>) -> Option<Format> {
     if let Some(ct) = content_type {
-        let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let mime = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         let by_mime = match mime.as_str() {
             "text/html" | "application/xhtml+xml" => Some(Format::Html),
-            "application/rss+xml" | "application/atom+xml" | "application/rdf+xml" => Some(Format::Feed),
+            "application/rss+xml" | "application/atom+xml" | "application/rdf+xml" => {
+                Some(Format::Feed)
+            }
             "application/json" => Some(Format::Json),
-            "application/x-ndjson" | "application/jsonl" | "application/x-jsonlines" => Some(Format::JsonLines),
+            "application/x-ndjson" | "application/jsonl" | "application/x-jsonlines" => {
+                Some(Format::JsonLines)
+            }
             "text/markdown" => Some(Format::Markdown),
             "text/plain" => Some(Format::Text),
             _ => None,
@@ -59,8 +68,15 @@ pub fn is_known_extension(name: &str) -> bool {
 /// ambiguous.
 pub fn sniff(text: &str, guess: Option<Format>) -> Format {
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    let head_lower: String = head.chars().take(1024).collect::<String>().to_ascii_lowercase();
-    if head_lower.starts_with("<?xml") || head_lower.starts_with("<rss") || head_lower.starts_with("<feed") {
+    let head_lower: String = head
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head_lower.starts_with("<?xml")
+        || head_lower.starts_with("<rss")
+        || head_lower.starts_with("<feed")
+    {
         if is_feed(&head_lower) {
             return Format::Feed;
         }
@@ -80,7 +96,9 @@ pub fn sniff(text: &str, guess: Option<Format>) -> Format {
         if is_json_lines(head) {
             return Format::JsonLines;
         }
-        if guess != Some(Format::JsonLines) && serde_json::from_str::<serde::de::IgnoredAny>(head).is_ok() {
+        if guess != Some(Format::JsonLines)
+            && serde_json::from_str::<serde::de::IgnoredAny>(head).is_ok()
+        {
             return Format::Json;
         }
         if guess == Some(Format::JsonLines) || guess == Some(Format::Json) {
@@ -91,7 +109,9 @@ pub fn sniff(text: &str, guess: Option<Format>) -> Format {
     match guess {
         // A "feed" or "html" by name whose content is neither is most honestly read as text.
         Some(Format::Feed) | Some(Format::Html) if !head.starts_with('<') => Format::Text,
-        Some(Format::Json) | Some(Format::JsonLines) if !(head.starts_with('{') || head.starts_with('[')) => {
+        Some(Format::Json) | Some(Format::JsonLines)
+            if !(head.starts_with('{') || head.starts_with('[')) =>
+        {
             Format::Text
         }
         Some(g) => g,
@@ -107,10 +127,12 @@ fn is_feed(head_lower: &str) -> bool {
 /// At least two non-empty lines, each a complete JSON object, means JSON Lines.
 fn is_json_lines(text: &str) -> bool {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let (Some(first), Some(second)) = (lines.next(), lines.next()) else { return false };
-    [first, second].iter().all(|l| {
-        l.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok()
-    })
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    [first, second]
+        .iter()
+        .all(|l| l.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok())
 }
 
 #[cfg(test)]
@@ -119,20 +141,47 @@ mod tests {
 
     #[test]
     fn extension_is_a_guess() {
-        assert_eq!(format_from_name("a/b/report.HTML", None), Some(Format::Html));
-        assert_eq!(format_from_name("https://x.org/feed.xml?x=1", None), Some(Format::Feed));
+        assert_eq!(
+            format_from_name("a/b/report.HTML", None),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_from_name("https://x.org/feed.xml?x=1", None),
+            Some(Format::Feed)
+        );
         assert_eq!(format_from_name("https://x.org/news/", None), None);
-        assert_eq!(format_from_name("x", Some("text/html; charset=utf-8")), Some(Format::Html));
+        assert_eq!(
+            format_from_name("x", Some("text/html; charset=utf-8")),
+            Some(Format::Html)
+        );
     }
 
     #[test]
     fn content_decides_when_the_extension_lies() {
-        assert_eq!(sniff("<!DOCTYPE html><html><p>x</p></html>", Some(Format::Text)), Format::Html);
-        assert_eq!(sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n", Some(Format::Html)), Format::JsonLines);
-        assert_eq!(sniff("[{\"text\": \"a\"}]", Some(Format::Text)), Format::Json);
-        assert_eq!(sniff("<?xml version=\"1.0\"?><rss version=\"2.0\">", Some(Format::Html)), Format::Feed);
+        assert_eq!(
+            sniff("<!DOCTYPE html><html><p>x</p></html>", Some(Format::Text)),
+            Format::Html
+        );
+        assert_eq!(
+            sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n", Some(Format::Html)),
+            Format::JsonLines
+        );
+        assert_eq!(
+            sniff("[{\"text\": \"a\"}]", Some(Format::Text)),
+            Format::Json
+        );
+        assert_eq!(
+            sniff(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\">",
+                Some(Format::Html)
+            ),
+            Format::Feed
+        );
         assert_eq!(sniff("Just words.", Some(Format::Html)), Format::Text);
-        assert_eq!(sniff("Just words.", Some(Format::Markdown)), Format::Markdown);
+        assert_eq!(
+            sniff("Just words.", Some(Format::Markdown)),
+            Format::Markdown
+        );
         assert_eq!(sniff("{\"text\": broken", Some(Format::Json)), Format::Json);
         assert_eq!(sniff("<div><p>fragment</p></div>", None), Format::Html);
     }

@@ -8,5 +8,9 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Span> {
     let _ = lang;
     let trimmed = text.trim_end();
     let start = trimmed.len() - trimmed.trim_start().len();
-    if start >= trimmed.len() { Vec::new() } else { vec![Span::new(start, trimmed.len())] }
+    if start >= trimmed.len() {
+        Vec::new()
+    } else {
+        vec![Span::new(start, trimmed.len())]
+    }
 }

@@ -27,5 +27,8 @@ pub struct HtmlArticle {
 /// Extracts the article from a page. `url` is where the page came from, if known (resolves relative links).
 pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
     let _ = url;
-    HtmlArticle { text: html.to_string(), ..Default::default() }
+    HtmlArticle {
+        text: html.to_string(),
+        ..Default::default()
+    }
 }
