@@ -74,13 +74,12 @@ pub fn fetch(url: &str, config: &FetchConfig) -> Result<InputBytes, IngestError>
         .headers()
         .get("content-length")
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+        && len > config.max_bytes
     {
-        if len > config.max_bytes {
-            return Err(err(Reason::TooLarge {
-                size: len,
-                cap: config.max_bytes,
-            }));
-        }
+        return Err(err(Reason::TooLarge {
+            size: len,
+            cap: config.max_bytes,
+        }));
     }
     let reader = response
         .body_mut()

@@ -52,6 +52,9 @@ struct AnalyzeArgs {
     /// Timeout for fetching one URL, in seconds.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Worker threads (default: every core). The dossier is the same for every value.
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -81,7 +84,12 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<usize> {
         max_bytes: args.max_bytes,
     };
     let inputs = collect_inputs(&args.paths, args.max_bytes, &fetch_config);
-    let analysis = pipeline::analyze(inputs);
+    let analysis = pipeline::analyze_with(
+        inputs,
+        pipeline::Options {
+            threads: args.threads,
+        },
+    );
     for e in &analysis.skipped {
         eprintln!("corroborate: {e}");
     }

@@ -17,10 +17,25 @@ pub struct Analysis {
     pub skipped: Vec<IngestError>,
 }
 
-/// Analyses inputs. Each item is an input's bytes, or the error met while getting them (a missing file, a
-/// failed fetch), so that skipped inputs are reported in the order the user named them.
+/// How a run is carried out (not what it finds: the result is the same for every setting).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Worker threads; `None` uses every core.
+    pub threads: Option<usize>,
+}
+
+/// Analyses inputs on every core. Each item is an input's bytes, or the error met while getting them (a missing
+/// file, a failed fetch), so that skipped inputs are reported in the order the user named them.
 pub fn analyze(inputs: Vec<Result<InputBytes, IngestError>>) -> Analysis {
-    let per_input = par_map(inputs, |input| match input {
+    analyze_with(inputs, Options::default())
+}
+
+/// [`analyze`] with explicit [`Options`].
+pub fn analyze_with(inputs: Vec<Result<InputBytes, IngestError>>, options: Options) -> Analysis {
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let per_input = par_map(inputs, threads, |input| match input {
         Ok(bytes) => process_input(bytes),
         Err(e) => (Vec::new(), vec![e]),
     });
@@ -141,11 +156,9 @@ pub fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Maps `f` over `items` on all cores, keeping the order of `items` in the result.
-fn par_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
+/// Maps `f` over `items` on `threads` threads, keeping the order of `items` in the result.
+fn par_map<T: Send, U: Send>(items: Vec<T>, threads: usize, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let workers = threads.min(items.len());
     if workers <= 1 {
         return items.into_iter().map(f).collect();
     }
@@ -199,7 +212,7 @@ mod tests {
 
     #[test]
     fn par_map_keeps_order() {
-        let out = par_map((0..100).collect(), |x: i32| x * 2);
+        let out = par_map((0..100).collect(), 3, |x: i32| x * 2);
         assert_eq!(out, (0..100).map(|x| x * 2).collect::<Vec<_>>());
     }
 }

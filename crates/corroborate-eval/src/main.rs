@@ -4,6 +4,8 @@
 //! failures, and exits non-zero when a `--min-*` floor given on the command line is not reached, so CI can hold
 //! the ratchet.
 
+mod bench_ingest;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -19,11 +21,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Throughput of ingest+clean+text on the article-extraction pages.
+    BenchIngest(bench_ingest::Args),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<bool> = match cli.command {};
+    let result: anyhow::Result<bool> = match cli.command {
+        Command::BenchIngest(args) => bench_ingest::run(&args),
+    };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {

@@ -65,8 +65,8 @@ fn inline(line: &str) -> String {
         } else if tail.starts_with("**") || tail.starts_with("__") {
             rest = &tail[2..];
             continue;
-        } else if tail.starts_with('`') {
-            rest = &tail[1..];
+        } else if let Some(after) = tail.strip_prefix('`') {
+            rest = after;
             continue;
         } else if tail.starts_with('*') || tail.starts_with('_') {
             // Emphasis markers hug a word; a lone `*` list bullet or `snake_case` stays.

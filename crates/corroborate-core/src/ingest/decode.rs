@@ -113,10 +113,10 @@ pub fn charset_from_document(head: &[u8]) -> Option<&'static Encoding> {
             .unwrap_or(rest.len());
         Encoding::for_label(&rest[..end])
     };
-    if lower.starts_with(b"<?xml") {
-        if let Some(enc) = find_value_after(b"encoding") {
-            return Some(enc);
-        }
+    if lower.starts_with(b"<?xml")
+        && let Some(enc) = find_value_after(b"encoding")
+    {
+        return Some(enc);
     }
     find_value_after(b"charset")
 }
