@@ -19,6 +19,15 @@ macro_rules! table {
 pub static TABLES: &[(&str, &str, &str)] = &[
     table!("en", "months"),
     table!("de", "months"),
+    table!("en", "abbreviations"),
+    table!("en", "abbreviations_never_final"),
+    table!("en", "abbreviations_often_final"),
+    table!("en", "sentence_starters"),
+    table!("de", "abbreviations"),
+    table!("de", "abbreviations_never_final"),
+    table!("de", "abbreviations_often_final"),
+    table!("de", "sentence_starters"),
+    table!("de", "ordinal_context"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

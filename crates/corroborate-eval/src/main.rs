@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod sentences;
+
 #[derive(Parser)]
 #[command(name = "corroborate-eval", about = "Measure corroborate on external test suites")]
 struct Cli {
@@ -16,11 +18,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Sentence segmentation against the golden rules and the pragmatic_segmenter specs.
+    Sentences(sentences::SentencesArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<bool> = match cli.command {};
+    let result: anyhow::Result<bool> = match cli.command {
+        Command::Sentences(args) => sentences::run(args),
+    };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {
