@@ -54,14 +54,21 @@ struct Tally {
 
 impl Tally {
     fn fraction(&self) -> f64 {
-        if self.applicable == 0 { 1.0 } else { self.passed as f64 / self.applicable as f64 }
+        if self.applicable == 0 {
+            1.0
+        } else {
+            self.passed as f64 / self.applicable as f64
+        }
     }
 }
 
 pub fn run(args: SentencesArgs) -> anyhow::Result<bool> {
     let dir = &args.data_dir;
     if !dir.is_dir() {
-        bail!("data folder {} not found (expected the sentence-boundaries folder of the shared data)", dir.display());
+        bail!(
+            "data folder {} not found (expected the sentence-boundaries folder of the shared data)",
+            dir.display()
+        );
     }
     let pysbd = read_jsonl(&dir.join("pysbd_cases_en_de.jsonl"))?;
     let spec = read_jsonl(&dir.join("pragmatic_segmenter_rspec_en_de.jsonl"))?;
@@ -85,8 +92,16 @@ pub fn run(args: SentencesArgs) -> anyhow::Result<bool> {
             .collect()
     };
 
-    let golden = run_suite("golden-en (pySBD GOLDEN_EN_RULES)", &group("GOLDEN_EN_RULES"));
-    for other in ["GOLDEN_EN_RULES_TEST_CASES", "GOLDEN_DE_RULES_TEST_CASES", "DE_CLEAN_RULES_TEST_CASES", "DE_PDF_CLEAN_RULES_TEST_CASES"] {
+    let golden = run_suite(
+        "golden-en (pySBD GOLDEN_EN_RULES)",
+        &group("GOLDEN_EN_RULES"),
+    );
+    for other in [
+        "GOLDEN_EN_RULES_TEST_CASES",
+        "GOLDEN_DE_RULES_TEST_CASES",
+        "DE_CLEAN_RULES_TEST_CASES",
+        "DE_PDF_CLEAN_RULES_TEST_CASES",
+    ] {
         run_suite(&format!("{other} (pySBD, informational)"), &group(other));
     }
     let spec_cases = |lang: &str| -> Vec<Case> {
@@ -104,12 +119,21 @@ pub fn run(args: SentencesArgs) -> anyhow::Result<bool> {
             })
             .collect()
     };
-    let spec_en = run_suite("spec-en (pragmatic_segmenter English spec)", &spec_cases("en"));
-    let spec_de = run_suite("spec-de (pragmatic_segmenter German spec)", &spec_cases("de"));
+    let spec_en = run_suite(
+        "spec-en (pragmatic_segmenter English spec)",
+        &spec_cases("en"),
+    );
+    let spec_de = run_suite(
+        "spec-de (pragmatic_segmenter German spec)",
+        &spec_cases("de"),
+    );
 
     println!("== summary");
     println!("golden en: {}/{}", golden.passed, golden.applicable);
-    for (name, t, total) in [("spec en", &spec_en, spec_cases("en").len()), ("spec de", &spec_de, spec_cases("de").len())] {
+    for (name, t, total) in [
+        ("spec en", &spec_en, spec_cases("en").len()),
+        ("spec de", &spec_de, spec_cases("de").len()),
+    ] {
         println!(
             "{name}: {}/{} applicable = {:.1}% ({} skipped as needing text cleaning, {} of them right after whitespace \
              collapsing; {}/{} = {:.1}% of all cases)",
@@ -130,7 +154,10 @@ pub fn run(args: SentencesArgs) -> anyhow::Result<bool> {
         println!("FLOOR: golden en {} < {min}", golden.passed);
         ok = false;
     }
-    for (name, t, min) in [("spec en", &spec_en, args.min_spec_en), ("spec de", &spec_de, args.min_spec_de)] {
+    for (name, t, min) in [
+        ("spec en", &spec_en, args.min_spec_en),
+        ("spec de", &spec_de, args.min_spec_de),
+    ] {
         if let Some(min) = min
             && t.fraction() < min
         {
@@ -142,17 +169,26 @@ pub fn run(args: SentencesArgs) -> anyhow::Result<bool> {
 }
 
 fn read_jsonl(path: &Path) -> anyhow::Result<Vec<Value>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(n, l)| serde_json::from_str(l).with_context(|| format!("{} line {}", path.display(), n + 1)))
+        .map(|(n, l)| {
+            serde_json::from_str(l).with_context(|| format!("{} line {}", path.display(), n + 1))
+        })
         .collect()
 }
 
 fn case_from(r: &Value, name: String) -> Case {
     let strings = |v: &Value| -> Vec<String> {
-        v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     Case {
         name,
@@ -183,12 +219,22 @@ fn run_suite(title: &str, cases: &[Case]) -> Tally {
         let reachable = case.expected.iter().all(|e| case.text.contains(e.as_str()));
         if !reachable {
             tally.skipped += 1;
-            let close = got.iter().map(|s| collapse(s)).eq(case.expected.iter().map(|s| collapse(s)));
+            let close = got
+                .iter()
+                .map(|s| collapse(s))
+                .eq(case.expected.iter().map(|s| collapse(s)));
             if close {
                 tally.skipped_ok_after_whitespace += 1;
             }
-            let verdict = if close { "boundaries right after whitespace collapsing" } else { "boundaries differ too" };
-            println!("SKIP {} [{}]: expected sentences are not substrings of the input (needs cleaning); {verdict}", case.name, case.note);
+            let verdict = if close {
+                "boundaries right after whitespace collapsing"
+            } else {
+                "boundaries differ too"
+            };
+            println!(
+                "SKIP {} [{}]: expected sentences are not substrings of the input (needs cleaning); {verdict}",
+                case.name, case.note
+            );
             continue;
         }
         tally.applicable += 1;
@@ -201,6 +247,9 @@ fn run_suite(title: &str, cases: &[Case]) -> Tally {
             println!("  got:      {:?}", got);
         }
     }
-    println!("-- {title}: {}/{} passed, {} skipped", tally.passed, tally.applicable, tally.skipped);
+    println!(
+        "-- {title}: {}/{} passed, {} skipped",
+        tally.passed, tally.applicable, tally.skipped
+    );
     tally
 }

@@ -2,12 +2,32 @@
 
 /// Characters that may follow a sentence's final punctuation and still belong to it: closing quotes and brackets.
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '“' | '»' | '«' | '›' | '‹' | ')' | ']' | '}')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '“' | '»' | '«' | '›' | '‹' | ')' | ']' | '}'
+    )
 }
 
 /// Characters that may open a sentence before its first word: opening quotes, brackets, inverted marks.
 pub fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '»' | '‹' | '›' | '(' | '[' | '{' | '¿' | '¡' | '`')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '`'
+    )
 }
 
 /// `?` and `!` and their combined forms.
@@ -27,7 +47,25 @@ pub fn is_glue_terminal(c: char) -> bool {
 
 /// Bullet characters that open a list item.
 pub fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '‣' | '⁃' | '◦' | '▪' | '▫' | '●' | '■' | '□' | '◆' | '◇' | '►' | '▶' | '➢' | '✓' | '✔' | '∙')
+    matches!(
+        c,
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '►'
+            | '▶'
+            | '➢'
+            | '✓'
+            | '✔'
+            | '∙'
+    )
 }
 
 /// Dashes that set off a parenthetical remark ("-- voila! --"), after which a sentence goes on.

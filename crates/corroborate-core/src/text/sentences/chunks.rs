@@ -84,7 +84,14 @@ fn gap_is_hard(gap: &str, next: char) -> bool {
 
 /// Pushes the chunk `text[start..end]`, split where a sentence is glued to the next without a space
 /// ("Tuesday.Mr. Smith", "1,000.That") or after a full-width terminal ("period．Does").
-fn split_glued(text: &str, start: usize, end: usize, hard: bool, rules: &Rules, out: &mut Vec<Chunk>) {
+fn split_glued(
+    text: &str,
+    start: usize,
+    end: usize,
+    hard: bool,
+    rules: &Rules,
+    out: &mut Vec<Chunk>,
+) {
     let chunk = &text[start..end];
     let mut piece_start = start;
     let mut forced = hard;
@@ -93,7 +100,9 @@ fn split_glued(text: &str, start: usize, end: usize, hard: bool, rules: &Rules, 
         let mut prev: Option<char> = None;
         while let Some((k, c)) = chars.next() {
             let split_after = if is_fullwidth_terminal(c) {
-                chars.peek().is_some_and(|&(_, d)| !is_fullwidth_terminal(d) && !super::chars::is_closer(d))
+                chars
+                    .peek()
+                    .is_some_and(|&(_, d)| !is_fullwidth_terminal(d) && !super::chars::is_closer(d))
             } else if is_glue_terminal(c) {
                 let mut ahead = chunk[k + c.len_utf8()..].chars();
                 let starts_sentence = matches!((ahead.next(), ahead.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
@@ -105,24 +114,42 @@ fn split_glued(text: &str, start: usize, end: usize, hard: bool, rules: &Rules, 
             };
             if split_after {
                 let cut = start + k + c.len_utf8();
-                out.push(Chunk { start: piece_start, end: cut, forced_before: forced, hard_before: hard && piece_start == start });
+                out.push(Chunk {
+                    start: piece_start,
+                    end: cut,
+                    forced_before: forced,
+                    hard_before: hard && piece_start == start,
+                });
                 piece_start = cut;
                 forced = true;
             }
             prev = Some(c);
         }
     }
-    out.push(Chunk { start: piece_start, end, forced_before: forced, hard_before: hard && piece_start == start });
+    out.push(Chunk {
+        start: piece_start,
+        end,
+        forced_before: forced,
+        hard_before: hard && piece_start == start,
+    });
 }
 
 /// URLs, e-mail addresses and host names keep their inner periods.
 fn looks_like_address(chunk: &str) -> bool {
-    chunk.contains("://") || chunk.contains('@') || chunk.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with("www.")
+    chunk.contains("://")
+        || chunk.contains('@')
+        || chunk
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with("www.")
 }
 
 /// Whether the letters right before a glued period form a known abbreviation ("Mr.Smith").
 fn ends_with_abbreviation(before: &str, rules: &Rules) -> bool {
-    let word_start = before.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = before.get(word_start..).unwrap_or("");
-    word.chars().count() <= 1 || rules.abbreviation(&word.to_lowercase()).is_some()
+    word.chars().count() == 1 || rules.abbreviation(&word.to_lowercase()).is_some()
 }

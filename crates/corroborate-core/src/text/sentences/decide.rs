@@ -11,6 +11,8 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub chunks: &'a [Chunk],
     pub rules: &'a Rules,
+    /// Per chunk: where the quotation it closes opened (see `pairs`).
+    pub quote_opened_at: &'a [Option<usize>],
 }
 
 /// How the chunk after a candidate boundary begins (after any opening quotes or brackets).
@@ -26,7 +28,9 @@ enum Next {
 
 impl<'a> Ctx<'a> {
     fn chunk(&self, i: usize) -> &'a str {
-        self.chunks.get(i).map_or("", |c| &self.text[c.start..c.end])
+        self.chunks
+            .get(i)
+            .map_or("", |c| &self.text[c.start..c.end])
     }
 
     /// Whether chunks `from..to` are bullets or list markers only (a sentence cannot end there yet).
@@ -45,7 +49,21 @@ impl<'a> Ctx<'a> {
         let Some(last) = core.chars().next_back() else {
             return false;
         };
-        let (next, next_word) = classify_next(self.chunk(i + 1));
+        let next_chunk = self.chunk(i + 1);
+        let (next, next_word) = classify_next(next_chunk);
+        let closes_quote = self.quote_opened_at.get(i).copied().flatten();
+        if let Some(opened) = closes_quote
+            && opened > sentence_start
+            && next_chunk.starts_with('(')
+        {
+            // "... thought Alice, 'what a fall!' (Which was true.)": a remark in brackets after a quotation
+            // embedded in the sentence belongs to that sentence.
+            return false;
+        }
+        if closes_quote.is_some() && (core.ends_with("--") || core.ends_with('—')) {
+            // An interrupted quotation ("to--\" At this moment") ends the sentence like a period would.
+            return next == Next::Upper;
+        }
         if is_question_or_exclamation(last) {
             return !matches!(next, Next::Lower | Next::Digit | Next::Joiner);
         }
@@ -65,7 +83,9 @@ impl<'a> Ctx<'a> {
         }
         // "compounds. . . . The": the word's own period ends the sentence, the spaced ellipsis opens the next.
         if strip_closers(self.chunk(i + 1)) == "." {
-            let group = (i + 1..self.chunks.len()).take_while(|&k| self.chunk(k) == ".").count();
+            let group = (i + 1..self.chunks.len())
+                .take_while(|&k| self.chunk(k) == ".")
+                .count();
             let (after, _) = classify_next(self.chunk(i + 1 + group));
             return group == 3 && after == Next::Upper;
         }
@@ -76,7 +96,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A period directly after `word` (openers and closers removed).
-    fn period_ends(&self, i: usize, word: &str, next: Next, next_word: &str, sentence_start: usize) -> bool {
+    fn period_ends(
+        &self,
+        i: usize,
+        word: &str,
+        next: Next,
+        next_word: &str,
+        sentence_start: usize,
+    ) -> bool {
         if matches!(next, Next::Lower | Next::Joiner) {
             return false;
         }
@@ -121,7 +148,9 @@ impl<'a> Ctx<'a> {
         if word.starts_with(['-', '–']) || self.rules.is_month(&next_word.to_lowercase()) {
             return true;
         }
-        let prev = self.chunk(i.wrapping_sub(1)).trim_matches(|c: char| !c.is_alphanumeric());
+        let prev = self
+            .chunk(i.wrapping_sub(1))
+            .trim_matches(|c: char| !c.is_alphanumeric());
         self.rules.is_ordinal_context(&prev.to_lowercase())
     }
 
@@ -146,7 +175,10 @@ impl<'a> Ctx<'a> {
         if strip_closers(self.chunk(i + 1)) == "." {
             return false;
         }
-        let group = (0..=i).rev().take_while(|&k| strip_closers(self.chunk(k)) == ".").count();
+        let group = (0..=i)
+            .rev()
+            .take_while(|&k| strip_closers(self.chunk(k)) == ".")
+            .count();
         let attached = i >= group && strip_closers(self.chunk(i - group)).ends_with('.');
         if attached && group == 3 {
             return false;
@@ -160,7 +192,9 @@ fn strip_closers(mut s: &str) -> &str {
     loop {
         if let Some(inner) = s.strip_suffix(']')
             && let Some(open) = inner.rfind('[')
-            && inner[open + 1..].chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | ' '))
+            && inner[open + 1..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | ' '))
             && inner.len() > open + 1
         {
             s = &inner[..open];
@@ -176,7 +210,10 @@ fn strip_closers(mut s: &str) -> &str {
         if (1..=3).contains(&digits) {
             let head = &s[..s.len() - digits];
             if let Some(before_dot) = head.strip_suffix('.')
-                && before_dot.chars().next_back().is_some_and(|c| c.is_alphabetic() || is_closer(c))
+                && before_dot
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphabetic() || is_closer(c))
             {
                 return head;
             }
@@ -187,11 +224,15 @@ fn strip_closers(mut s: &str) -> &str {
 
 /// How a chunk begins, and its first word (letters only, so "I'm" gives "I").
 fn classify_next(s: &str) -> (Next, &str) {
-    if s.starts_with([',', ';', ':', ')', ']', '}']) && !s.starts_with(",,") || is_parenthetical_dash(s) {
+    if s.starts_with([',', ';', ':', ')', ']', '}']) && !s.starts_with(",,")
+        || is_parenthetical_dash(s)
+    {
         return (Next::Joiner, "");
     }
     let body = s.trim_start_matches(|c: char| is_opener(c) || c == ',');
-    let word_end = body.find(|c: char| !c.is_alphabetic()).unwrap_or(body.len());
+    let word_end = body
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(body.len());
     let word = &body[..word_end];
     let kind = match body.chars().next() {
         Some(c) if c.is_lowercase() => Next::Lower,
@@ -205,7 +246,26 @@ fn classify_next(s: &str) -> (Next, &str) {
 /// Amounts, dates and codes made of digits and number punctuation: "$100.00", "1.000", "11.18.2014", "%11".
 fn is_number_like(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '’' | '$' | '€' | '£' | '¥' | '%' | '-' | '–' | '/' | ':' | '+' | '°'))
+        && word.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | '\''
+                        | '’'
+                        | '$'
+                        | '€'
+                        | '£'
+                        | '¥'
+                        | '%'
+                        | '-'
+                        | '–'
+                        | '/'
+                        | ':'
+                        | '+'
+                        | '°'
+                )
+        })
 }
 
 /// Letters in groups of one to three separated by periods: "U.S", "e.g", "Ph.D", "z.B".

@@ -64,13 +64,19 @@ pub fn item_starts(text: &str, chunks: &[Chunk]) -> Vec<bool> {
         if found.is_empty() {
             continue;
         }
-        if found.iter().any(|l| l.style == Style::Dot && l.counter == Counter::Number) && !next_is_capitalised(text, chunks, index) {
+        if found
+            .iter()
+            .any(|l| l.style == Style::Dot && l.counter == Counter::Number)
+            && !next_is_capitalised(text, chunks, index)
+        {
             continue;
         }
         for label in found {
             let key = (label.style, label.counter);
             match chains.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, chain, last)) if *last + 1 == label.value && chain.last().is_some_and(|&p| p + 1 < index) => {
+                Some((_, chain, last))
+                    if *last + 1 == label.value && chain.last().is_some_and(|&p| p + 1 < index) =>
+                {
                     chain.push(index);
                     *last = label.value;
                 }
@@ -100,21 +106,26 @@ fn next_is_capitalised(text: &str, chunks: &[Chunk], index: usize) -> bool {
 /// Every reading of `chunk` as a list label ("i)" is both the letter i and the roman one).
 fn labels(chunk: &str) -> Vec<Label> {
     let body = chunk.trim_start_matches(|c: char| is_bullet(c));
-    let (style, inner) = if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
-        (Style::Enclosed, inner)
-    } else if let Some(inner) = body.strip_suffix(".)") {
-        (Style::DotParen, inner)
-    } else if let Some(inner) = body.strip_suffix(')') {
-        (Style::Paren, inner)
-    } else if let Some(inner) = body.strip_suffix('.') {
-        (Style::Dot, inner)
-    } else {
-        return Vec::new();
-    };
+    let (style, inner) =
+        if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+            (Style::Enclosed, inner)
+        } else if let Some(inner) = body.strip_suffix(".)") {
+            (Style::DotParen, inner)
+        } else if let Some(inner) = body.strip_suffix(')') {
+            (Style::Paren, inner)
+        } else if let Some(inner) = body.strip_suffix('.') {
+            (Style::Dot, inner)
+        } else {
+            return Vec::new();
+        };
     let mut out = Vec::new();
     if !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(value) = inner.parse::<u32>() {
-            out.push(Label { style, counter: Counter::Number, value });
+            out.push(Label {
+                style,
+                counter: Counter::Number,
+                value,
+            });
         }
         return out;
     }
@@ -122,15 +133,31 @@ fn labels(chunk: &str) -> Vec<Label> {
     if let (Some(c), None) = (letters.next(), letters.next())
         && c.is_ascii_alphabetic()
     {
-        let counter = if c.is_ascii_lowercase() { Counter::Lower } else { Counter::Upper };
+        let counter = if c.is_ascii_lowercase() {
+            Counter::Lower
+        } else {
+            Counter::Upper
+        };
         let value = u32::from(c.to_ascii_lowercase()) - u32::from('a') + 1;
-        out.push(Label { style, counter, value });
+        out.push(Label {
+            style,
+            counter,
+            value,
+        });
     }
     if style != Style::Dot
         && let Some(value) = roman(inner)
     {
-        let counter = if inner.chars().all(|c| c.is_ascii_lowercase()) { Counter::RomanLower } else { Counter::RomanUpper };
-        out.push(Label { style, counter, value });
+        let counter = if inner.chars().all(|c| c.is_ascii_lowercase()) {
+            Counter::RomanLower
+        } else {
+            Counter::RomanUpper
+        };
+        out.push(Label {
+            style,
+            counter,
+            value,
+        });
     }
     out
 }

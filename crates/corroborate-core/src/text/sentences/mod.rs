@@ -31,15 +31,23 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Span> {
     let Some(last) = chunks.last() else {
         return Vec::new();
     };
-    let protected = pairs::protected_gaps(text, &chunks);
+    let pairs = pairs::pair_up(text, &chunks);
     let items = lists::item_starts(text, &chunks);
-    let ctx = decide::Ctx { text, chunks: &chunks, rules };
+    let ctx = decide::Ctx {
+        text,
+        chunks: &chunks,
+        rules,
+        quote_opened_at: &pairs.quote_opened_at,
+    };
     let mut spans = Vec::new();
     let mut sentence_start = 0usize;
     for i in 1..chunks.len() {
         let chunk = &text[chunks[i].start..chunks[i].end];
-        let opens_item = (items[i] || lists::starts_with_bullet(chunk)) && !ctx.only_markers(sentence_start, i);
-        let ends = chunks[i].forced_before || opens_item || (!protected[i - 1] && ctx.ends_sentence(i - 1, sentence_start));
+        let opens_item =
+            (items[i] || lists::starts_with_bullet(chunk)) && !ctx.only_markers(sentence_start, i);
+        let ends = chunks[i].forced_before
+            || opens_item
+            || (!pairs.protected[i - 1] && ctx.ends_sentence(i - 1, sentence_start));
         if ends {
             spans.push(Span::new(chunks[sentence_start].start, chunks[i - 1].end));
             sentence_start = i;

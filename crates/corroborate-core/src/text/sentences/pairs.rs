@@ -21,9 +21,18 @@ enum Role {
     Close,
 }
 
-/// For each chunk `i`, whether the gap after it lies inside a closed quotation or bracket pair.
-pub fn protected_gaps(text: &str, chunks: &[Chunk]) -> Vec<bool> {
+/// What the pairing found, per chunk.
+pub struct Pairs {
+    /// Whether the gap after chunk `i` lies inside a closed quotation or bracket pair.
+    pub protected: Vec<bool>,
+    /// For a chunk that closes a quotation: the chunk where that quotation opened.
+    pub quote_opened_at: Vec<Option<usize>>,
+}
+
+/// Pairs up the quotation marks and brackets of `chunks`.
+pub fn pair_up(text: &str, chunks: &[Chunk]) -> Pairs {
     let mut depth_change = vec![0i32; chunks.len() + 1];
+    let mut quote_opened_at = vec![None; chunks.len()];
     let mut stacks: Vec<(Family, usize)> = Vec::new();
     for (index, chunk) in chunks.iter().enumerate() {
         if chunk.hard_before {
@@ -41,6 +50,9 @@ pub fn protected_gaps(text: &str, chunks: &[Chunk]) -> Vec<bool> {
                         if let Some(pos) = stacks.iter().rposition(|(f, _)| *f == family) {
                             let (_, open_index) = stacks[pos];
                             stacks.truncate(pos);
+                            if matches!(family, Family::Double | Family::Single) {
+                                quote_opened_at[index] = Some(open_index);
+                            }
                             // Gaps after chunks open_index..index (exclusive of the closing chunk) are inside.
                             if open_index < index {
                                 depth_change[open_index] += 1;
@@ -54,18 +66,22 @@ pub fn protected_gaps(text: &str, chunks: &[Chunk]) -> Vec<bool> {
         }
     }
     let mut depth = 0i32;
-    depth_change[..chunks.len()]
+    let protected = depth_change[..chunks.len()]
         .iter()
         .map(|d| {
             depth += d;
             depth > 0
         })
-        .collect()
+        .collect();
+    Pairs {
+        protected,
+        quote_opened_at,
+    }
 }
 
 /// What `c` is, given its neighbours inside the chunk (`None` = whitespace or chunk edge).
 fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, Role)> {
-    let space_before = prev.is_none_or(|p| super::chars::is_opener(p));
+    let space_before = prev.is_none_or(super::chars::is_opener);
     let word_after = next.is_some_and(|n| !n.is_whitespace());
     let end_after = next.is_none_or(|n| !n.is_alphanumeric());
     let quote_role = || {

@@ -35,7 +35,11 @@ impl Rules {
     fn load(lang: &str) -> Rules {
         let months = lexicon::lines(lang, "months")
             .into_iter()
-            .map(|entry| lexicon::key_value(entry).map_or(entry, |(k, _)| k).to_lowercase())
+            .map(|entry| {
+                lexicon::key_value(entry)
+                    .map_or(entry, |(k, _)| k)
+                    .to_lowercase()
+            })
             .collect();
         Rules {
             never_final: lexicon::lowercase_set(lang, "abbreviations_never_final"),
