@@ -20,7 +20,19 @@ macro_rules! table {
 }
 
 /// Every (language, table name, contents) compiled in.
-pub static TABLES: &[(&str, &str, &str)] = &[table!("en", "months"), table!("de", "months")];
+pub static TABLES: &[(&str, &str, &str)] = &[
+    table!("en", "months"),
+    table!("de", "months"),
+    table!("en", "abbreviations"),
+    table!("en", "abbreviations_never_final"),
+    table!("en", "abbreviations_often_final"),
+    table!("en", "sentence_starters"),
+    table!("de", "abbreviations"),
+    table!("de", "abbreviations_never_final"),
+    table!("de", "abbreviations_often_final"),
+    table!("de", "sentence_starters"),
+    table!("de", "ordinal_context"),
+];
 
 /// The raw contents of `lang`'s table `name`, if there is one.
 pub fn table(lang: &str, name: &str) -> Option<&'static str> {

@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod sentences;
+
 #[derive(Parser)]
 #[command(
     name = "corroborate-eval",
@@ -24,12 +26,15 @@ struct Cli {
 enum Command {
     /// Throughput of ingest+clean+text on the article-extraction pages.
     BenchIngest(bench_ingest::Args),
+    /// Sentence segmentation against the golden rules and the pragmatic_segmenter specs.
+    Sentences(sentences::SentencesArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<bool> = match cli.command {
         Command::BenchIngest(args) => bench_ingest::run(&args),
+        Command::Sentences(args) => sentences::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
