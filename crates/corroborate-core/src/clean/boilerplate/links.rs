@@ -17,6 +17,11 @@ const WRAPPERS: &[char] = &[
 /// The host of a link-like word, lower-cased, without `www.`; `None` when the word is not a link.
 pub(crate) fn host(word: &str) -> Option<String> {
     let w = word.trim_matches(WRAPPERS);
+    // Cheap refusal before any allocation: every link has a dot and a slash or a `www.` start.
+    let www = w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    if !w.contains('.') || !(w.contains('/') || www) {
+        return None;
+    }
     let lower = w.to_ascii_lowercase();
     let (rest, explicit) = match lower.split_once("://") {
         Some((scheme, rest)) if scheme == "http" || scheme == "https" => (rest, true),

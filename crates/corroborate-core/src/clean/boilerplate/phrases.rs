@@ -34,6 +34,8 @@ pub(crate) struct Phrases {
     pub prompts: HashMap<String, Vec<Entry>>,
     /// Filler words, neutral on a line that is boilerplate anyway.
     pub fillers: HashSet<String>,
+    /// Words in the longest prompt: all a long line needs tokenized.
+    pub longest_prompt: usize,
 }
 
 pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
@@ -54,6 +56,13 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     for name in lexicon::lines("xx", "social_networks") {
         insert(&mut p.by_first, folded_words(name), Kind::Network, false);
     }
+    p.longest_prompt = p
+        .prompts
+        .values()
+        .flatten()
+        .map(|e| e.words.len())
+        .max()
+        .unwrap_or(0);
     for list in p.by_first.values_mut().chain(p.prompts.values_mut()) {
         list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }

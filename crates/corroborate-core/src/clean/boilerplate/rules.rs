@@ -23,18 +23,36 @@ const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '’', '�
 
 /// Whether the (trimmed, non-empty) line is boilerplate, by the rules of the module doc.
 pub(crate) fn is_boilerplate_line(line: &str) -> bool {
-    let mut n_words = 0;
+    let n_words = whitespace_words(line)
+        .take(MAX_PROMPT_LINE_WORDS + 1)
+        .count();
+    if n_words > MAX_PROMPT_LINE_WORDS {
+        return false;
+    }
+    // A line too long for rule 1 can only be a prompt, which needs just its first few words.
+    let needed = if n_words > MAX_PHRASE_LINE_WORDS {
+        PHRASES.longest_prompt
+    } else {
+        usize::MAX
+    };
     let mut n_links = 0;
     let mut words: Vec<Word> = Vec::new();
     for (start, w) in whitespace_words(line) {
-        n_words += 1;
-        if n_words > MAX_PROMPT_LINE_WORDS {
-            return false;
+        if words.len() >= needed {
+            break;
         }
         if links::is_link(w) {
             n_links += 1;
         } else {
+            let was_empty = words.is_empty();
             words_into(w, start, &mut words);
+            if was_empty
+                && words
+                    .first()
+                    .is_some_and(|first| !could_start_boilerplate(first))
+            {
+                return false; // most prose stops here: every rule needs the first word to be a table word
+            }
         }
     }
     if words.is_empty() {
@@ -48,6 +66,17 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         }
     }
     n_words <= MAX_PHRASE_LINE_WORDS && dominated(&words, &folded)
+}
+
+/// Whether a line may start with `first` under some rule: a prompt, phrase, network or filler word, a
+/// handle or a counter.
+fn could_start_boilerplate(first: &Word) -> bool {
+    let f = first.folded.as_str();
+    first.handle
+        || first.is_counter()
+        || PHRASES.by_first.contains_key(f)
+        || PHRASES.prompts.contains_key(f)
+        || PHRASES.fillers.contains(f)
 }
 
 /// Rule 1: nothing but phrases, network names, counters, handles and fillers, with real evidence.
@@ -152,6 +181,13 @@ mod tests {
             "Accept all cookies",
             "pic.twitter.com/AbC123",
             "https://t.co/xyz https://t.co/abc",
+            "Siga-nos no Instagram",
+            "Volg ons op Facebook",
+            "Deel dit artikel",
+            "Subscribe to our newsletter",
+            "Follow us for the latest news and updates",
+            "Share this article on Facebook | Twitter | E-mail",
+            "Suivez-nous sur Telegram : t.me/exemple",
         ] {
             assert!(is_boilerplate_line(l), "{l}");
         }
@@ -186,6 +222,9 @@ mod tests {
             "Related matters were discussed by the council.",
             "Advertisement revenue fell by a third.",
             "* * *",
+            "Deel 2",
+            "Facebook said it removed the page.",
+            "Sign up sheets were handed out at the camp.",
         ] {
             assert!(!is_boilerplate_line(l), "{l}");
         }

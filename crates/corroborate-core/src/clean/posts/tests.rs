@@ -150,3 +150,45 @@ proptest! {
         }
     }
 }
+
+/// Throughput on 1 MB of mixed text, and on adversarial lines (dashes and `(@` everywhere).
+/// Run: `cargo test --release -p corroborate-core throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing; run in release"]
+fn throughput() {
+    let unit = "Police clash with protesters in Lima, officials said on Wednesday evening.\n\n\
+                Share prices fell as traders shared their worries on Telegram. pic.twitter.com/AbC123\n\
+                Share on WhatsApp, follow us on Telegram\nFacebook Twitter WhatsApp Email\n\n\
+                Hoy marchamos por la justicia. pic.twitter.com/Zz9\n— Ana Ruiz (@anaruiz) June 21, 2023\n\n\
+                We use cookies to improve your experience.\nRead more: Minister resigns\n\n";
+    let mixed = unit.repeat(1_000_000 / unit.len() + 1);
+    let hostile_unit = "a - b (@c) - d (@e ";
+    let hostile = hostile_unit.repeat(1_000_000 / hostile_unit.len() + 1);
+    let prose_unit = "The interior ministry said on Wednesday that 40 officers were injured in clashes near the \
+                      camp, a figure the organisers dispute - they speak of \"a handful\" (@ most).\n\n";
+    let prose = prose_unit.repeat(1_000_000 / prose_unit.len() + 1);
+    let sig_unit =
+        "- - - - - - - - - - - - - - - - - - - - - - - - - - - - — Name (@handle) 1 June 2023\n";
+    let sigs = sig_unit.repeat(1_000_000 / sig_unit.len() + 1);
+    for (name, text) in [
+        ("mixed", &mixed),
+        ("prose", &prose),
+        ("dashes+signatures", &sigs),
+        ("one hostile line", &hostile),
+    ] {
+        let mb = text.len() as f64 / 1e6;
+        let t = std::time::Instant::now();
+        let p = split_pasted_posts(text);
+        let posts_s = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let s = strip_boilerplate(text);
+        let strip_s = t.elapsed().as_secs_f64();
+        println!(
+            "{name}: {mb:.2} MB; split_pasted_posts {:.1} MB/s ({} posts), strip_boilerplate {:.1} MB/s ({} removed)",
+            mb / posts_s,
+            p.posts.len(),
+            mb / strip_s,
+            s.removed.len()
+        );
+    }
+}
