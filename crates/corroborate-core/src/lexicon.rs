@@ -32,6 +32,25 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "abbreviations_often_final"),
     table!("de", "sentence_starters"),
     table!("de", "ordinal_context"),
+    // Month names read in post signatures ("21 de junio de 2023") by `ingest::dates`.
+    table!("fr", "months"),
+    table!("es", "months"),
+    table!("it", "months"),
+    table!("pt", "months"),
+    table!("nl", "months"),
+    // Boilerplate for `clean::boilerplate`: per-language `<lang>/boilerplate.txt` (phrases, `^line-start
+    // prompts`, `^labels:`, `~filler` words; every language applies to every text, since boilerplate is
+    // often in another language than the article), plus language-neutral tables under the pseudo-language
+    // `xx`: `social_networks` (names a share bar lists) and `link_debris` (hosts of embed photo/short links).
+    table!("en", "boilerplate"),
+    table!("de", "boilerplate"),
+    table!("fr", "boilerplate"),
+    table!("es", "boilerplate"),
+    table!("it", "boilerplate"),
+    table!("pt", "boilerplate"),
+    table!("nl", "boilerplate"),
+    table!("xx", "social_networks"),
+    table!("xx", "link_debris"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

@@ -30,9 +30,16 @@ pub fn clean(raw: &RawDoc) -> Result<Cleaned, Reason> {
             removed.extend(article.removed);
             (article.text, article.posts)
         }
-        Body::Text(text) => posts::split_pasted_posts(&normalize_whitespace(text)),
+        Body::Text(text) => {
+            let pasted = posts::split_pasted_posts(&normalize_whitespace(text));
+            removed.extend(pasted.removed);
+            (pasted.text, pasted.posts)
+        }
         Body::Markdown(md) => {
-            posts::split_pasted_posts(&normalize_whitespace(&markdown::markdown_to_text(md)))
+            let plain = markdown::markdown_to_text(md);
+            let pasted = posts::split_pasted_posts(&normalize_whitespace(&plain));
+            removed.extend(pasted.removed);
+            (pasted.text, pasted.posts)
         }
     };
     let stripped = boilerplate::strip_boilerplate(&normalize_whitespace(&text));
