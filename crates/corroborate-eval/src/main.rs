@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod extraction;
+
 #[derive(Parser)]
 #[command(name = "corroborate-eval", about = "Measure corroborate on external test suites")]
 struct Cli {
@@ -16,11 +18,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Article-body extraction from HTML on the article-extraction benchmark.
+    Extraction(extraction::ExtractionArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<bool> = match cli.command {};
+    let result: anyhow::Result<bool> = match cli.command {
+        Command::Extraction(args) => extraction::run(args),
+    };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {

@@ -1,5 +1,6 @@
 //! HTML main-content extraction: title, authors, published date, main text, and embedded social posts.
-//! (Placeholder: the real extractor is being written.)
+
+mod maintext;
 
 use super::EmbeddedPost;
 
@@ -27,5 +28,6 @@ pub struct HtmlArticle {
 /// Extracts the article from a page. `url` is where the page came from, if known (resolves relative links).
 pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
     let _ = url;
-    HtmlArticle { text: html.to_string(), ..Default::default() }
+    let doc = trafilatura::dom::Document::parse(html);
+    HtmlArticle { text: maintext::main_text(doc), ..Default::default() }
 }
