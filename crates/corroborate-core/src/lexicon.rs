@@ -19,6 +19,9 @@ macro_rules! table {
 pub static TABLES: &[(&str, &str, &str)] = &[
     table!("en", "months"),
     table!("de", "months"),
+    table!("en", "embed_chrome"),
+    table!("es", "embed_chrome"),
+    table!("de", "embed_chrome"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

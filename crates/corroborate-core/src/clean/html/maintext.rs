@@ -5,13 +5,20 @@
 //! the shape the rest of the pipeline expects: paragraphs separated by one blank line, whitespace collapsed.
 
 use trafilatura::dom::Document;
+
+use super::dom::block_text;
 use trafilatura::{ExtractionFocus, Options};
 
 /// Extracts the main text from an already-parsed (and already de-embedded) document.
 pub(crate) fn main_text(doc: Document) -> String {
     let opts = Options::default().with_fallback(true).with_focus(ExtractionFocus::Balanced);
     match trafilatura::extract_document(doc, &opts) {
-        Ok(r) => normalize_paragraphs(&r.content_text),
+        // `content_text` is flattened to one line; the cleaned HTML keeps the paragraph boundaries.
+        Ok(r) => {
+            let frag = scraper::Html::parse_fragment(&r.content_html);
+            let text = block_text(frag.tree.root(), &|_| false);
+            if text.is_empty() { normalize_paragraphs(&r.content_text) } else { text }
+        }
         Err(_) => String::new(),
     }
 }

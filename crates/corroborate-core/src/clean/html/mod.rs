@@ -1,6 +1,15 @@
 //! HTML main-content extraction: title, authors, published date, main text, and embedded social posts.
+//!
+//! The page is read twice over the same parse rules (html5ever): once with `scraper` for what the markup states
+//! (metadata, embed blockquotes), once by the main-text extractor after the embeds are cut out, so a quoted
+//! post is a document of its own and never part of the outlet's text.
 
+mod dom;
 mod maintext;
+mod meta;
+mod posts;
+#[cfg(test)]
+mod tests;
 
 use super::EmbeddedPost;
 
@@ -26,8 +35,28 @@ pub struct HtmlArticle {
 }
 
 /// Extracts the article from a page. `url` is where the page came from, if known (resolves relative links).
+/// Never fails: broken markup is repaired the way browsers do, and a page without readable text gives an empty
+/// `text` for the caller to report.
 pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
-    let _ = url;
-    let doc = trafilatura::dom::Document::parse(html);
-    HtmlArticle { text: maintext::main_text(doc), ..Default::default() }
+    let parsed = scraper::Html::parse_document(html);
+    let m = meta::page_meta(&parsed, url);
+    let (posts, removed) = posts::embedded_posts(&parsed);
+    drop(parsed);
+
+    let mut doc = trafilatura::dom::Document::parse(html);
+    let root = doc.root();
+    for id in doc.query_selector_all(root, posts::EMBED_SELECTOR) {
+        doc.remove(id, true);
+    }
+    HtmlArticle {
+        title: m.title,
+        authors: m.authors,
+        published: m.published,
+        language_hint: m.language_hint,
+        site_name: m.site_name,
+        canonical_url: m.canonical_url,
+        text: maintext::main_text(doc),
+        removed,
+        posts,
+    }
 }
