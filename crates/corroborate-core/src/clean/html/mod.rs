@@ -45,7 +45,9 @@ pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
 
     let mut doc = trafilatura::dom::Document::parse(html);
     let root = doc.root();
-    for id in doc.query_selector_all(root, posts::EMBED_SELECTOR) {
+    // Embeds become posts of their own; `noscript` holds "enable JavaScript" notices and tracking pixels,
+    // which the main-text extractor would otherwise return as the text of script-only pages.
+    for id in doc.query_selector_all(root, &format!("{}, noscript", posts::EMBED_SELECTOR)) {
         doc.remove(id, true);
     }
     HtmlArticle {
