@@ -83,7 +83,15 @@ pub fn shingle_matching(truth: &str, pred: &str) -> TpFpFn {
         }
     }
     let s = tp + fp + fn_;
-    if s > 0.0 { TpFpFn { tp: tp / s, fp: fp / s, fn_: fn_ / s } } else { TpFpFn { tp, fp, fn_ } }
+    if s > 0.0 {
+        TpFpFn {
+            tp: tp / s,
+            fp: fp / s,
+            fn_: fn_ / s,
+        }
+    } else {
+        TpFpFn { tp, fp, fn_ }
+    }
 }
 
 fn precision(x: &TpFpFn) -> f64 {
@@ -107,15 +115,31 @@ fn recall(x: &TpFpFn) -> f64 {
 }
 
 fn mean(v: &[f64]) -> f64 {
-    if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 }
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
 }
 
 /// `metrics_from_tp_fp_fns` of evaluate.py: (precision, recall, f1).
 pub fn metrics(pages: &[TpFpFn]) -> (f64, f64, f64) {
-    let p: Vec<f64> = pages.iter().filter(|x| x.tp + x.fp > 0.0).map(precision).collect();
-    let r: Vec<f64> = pages.iter().filter(|x| x.tp + x.fn_ > 0.0).map(recall).collect();
+    let p: Vec<f64> = pages
+        .iter()
+        .filter(|x| x.tp + x.fp > 0.0)
+        .map(precision)
+        .collect();
+    let r: Vec<f64> = pages
+        .iter()
+        .filter(|x| x.tp + x.fn_ > 0.0)
+        .map(recall)
+        .collect();
     let (p, r) = (mean(&p), mean(&r));
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f1)
 }
 
@@ -136,6 +160,7 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
     let mut predictions = Map::new();
     let mut scored: Vec<(String, TpFpFn, String)> = Vec::new();
     let mut elapsed = 0.0;
+    let mut platforms: std::collections::BTreeMap<String, usize> = Default::default();
     for (id, entry) in &gt {
         let page = args.data_dir.join("html").join(format!("{id}.html.gz"));
         let html = read_gz(&page).with_context(|| format!("reading {}", page.display()))?;
@@ -143,15 +168,28 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
         let start = Instant::now();
         let article = corroborate_core::clean::html::extract_article(&html, url);
         elapsed += start.elapsed().as_secs_f64();
-        let truth = entry.get("articleBody").and_then(Value::as_str).unwrap_or("");
-        scored.push((id.clone(), shingle_matching(truth, &article.text), url.unwrap_or("").to_string()));
+        for post in &article.posts {
+            *platforms.entry(post.platform.clone()).or_default() += 1;
+        }
+        let truth = entry
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        scored.push((
+            id.clone(),
+            shingle_matching(truth, &article.text),
+            url.unwrap_or("").to_string(),
+        ));
         predictions.insert(id.clone(), json!({ "articleBody": article.text }));
     }
 
     if let Some(dir) = &args.out {
         fs::create_dir_all(dir)?;
         let path = dir.join("corroborate.json");
-        fs::write(&path, serde_json::to_string_pretty(&Value::Object(predictions))?)?;
+        fs::write(
+            &path,
+            serde_json::to_string_pretty(&Value::Object(predictions))?,
+        )?;
         println!("predictions written to {}", path.display());
     }
 
@@ -163,15 +201,27 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
     println!("recall     {r:.4}");
     println!("F1         {f1:.4}");
     println!("ms/page    {:.2}", elapsed * 1000.0 / n as f64);
+    println!("embedded posts taken out of the text: {platforms:?}");
 
     let page_f1 = |m: &TpFpFn| {
         let (p, r) = (precision(m), recall(m));
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     };
     scored.sort_by(|a, b| page_f1(&a.1).total_cmp(&page_f1(&b.1)));
     println!("\nworst pages (F1  P  R  id  url):");
     for (id, m, url) in scored.iter().take(args.worst) {
-        println!("  {:.3}  {:.3}  {:.3}  {}  {}", page_f1(m), precision(m), recall(m), &id[..id.len().min(12)], url);
+        println!(
+            "  {:.3}  {:.3}  {:.3}  {}  {}",
+            page_f1(m),
+            precision(m),
+            recall(m),
+            &id[..id.len().min(12)],
+            url
+        );
     }
     Ok(args.min_f1.is_none_or(|min| f1 >= min))
 }
@@ -183,7 +233,14 @@ mod tests {
     #[test]
     fn identical_texts_score_one() {
         let m = shingle_matching("one two three four five", "one two three four five");
-        assert_eq!(m, TpFpFn { tp: 1.0, fp: 0.0, fn_: 0.0 });
+        assert_eq!(
+            m,
+            TpFpFn {
+                tp: 1.0,
+                fp: 0.0,
+                fn_: 0.0
+            }
+        );
     }
 
     #[test]
@@ -194,7 +251,10 @@ mod tests {
 
     #[test]
     fn empty_prediction_counts_only_in_recall() {
-        let pages = [shingle_matching("one two three four", ""), shingle_matching("a b c d", "a b c d")];
+        let pages = [
+            shingle_matching("one two three four", ""),
+            shingle_matching("a b c d", "a b c d"),
+        ];
         let (p, r, _) = metrics(&pages);
         assert_eq!(p, 1.0);
         assert_eq!(r, 0.5);

@@ -11,7 +11,10 @@ use clap::{Parser, Subcommand};
 mod extraction;
 
 #[derive(Parser)]
-#[command(name = "corroborate-eval", about = "Measure corroborate on external test suites")]
+#[command(
+    name = "corroborate-eval",
+    about = "Measure corroborate on external test suites"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

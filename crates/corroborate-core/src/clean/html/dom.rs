@@ -57,7 +57,18 @@ fn is_block(name: &str) -> bool {
 
 /// Elements whose text is never reader-visible.
 fn is_invisible(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "button" | "input" | "select")
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "button"
+            | "input"
+            | "select"
+    )
 }
 
 /// The visible text of a subtree, one paragraph per block element, whitespace collapsed. `skip` decides
@@ -74,7 +85,8 @@ pub(crate) fn block_text(root: NodeRef<'_, Node>, skip: &dyn Fn(ElementRef<'_>) 
                 match node.value() {
                     Node::Text(t) => raw.push_str(t),
                     Node::Element(e) => {
-                        let hidden = is_invisible(e.name()) || ElementRef::wrap(node).is_some_and(skip);
+                        let hidden =
+                            is_invisible(e.name()) || ElementRef::wrap(node).is_some_and(skip);
                         if hidden && node.id() != root.id() {
                             skipping = Some(node.id());
                         } else if is_block(e.name()) {
@@ -87,7 +99,12 @@ pub(crate) fn block_text(root: NodeRef<'_, Node>, skip: &dyn Fn(ElementRef<'_>) 
             Edge::Close(node) => {
                 if skipping == Some(node.id()) {
                     skipping = None;
-                } else if skipping.is_none() && node.value().as_element().is_some_and(|e| is_block(e.name())) {
+                } else if skipping.is_none()
+                    && node
+                        .value()
+                        .as_element()
+                        .is_some_and(|e| is_block(e.name()))
+                {
                     raw.push('\n');
                 }
             }
@@ -103,5 +120,7 @@ pub(crate) fn inline_text(el: ElementRef<'_>) -> String {
 
 /// Whether `el` is inside an element matched by `sel` (not counting itself).
 pub(crate) fn has_ancestor(el: ElementRef<'_>, sel: &Selector) -> bool {
-    el.ancestors().filter_map(ElementRef::wrap).any(|a| sel.matches(&a))
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| sel.matches(&a))
 }

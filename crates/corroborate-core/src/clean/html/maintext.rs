@@ -11,13 +11,19 @@ use trafilatura::{ExtractionFocus, Options};
 
 /// Extracts the main text from an already-parsed (and already de-embedded) document.
 pub(crate) fn main_text(doc: Document) -> String {
-    let opts = Options::default().with_fallback(true).with_focus(ExtractionFocus::Balanced);
+    let opts = Options::default()
+        .with_fallback(true)
+        .with_focus(ExtractionFocus::Balanced);
     match trafilatura::extract_document(doc, &opts) {
         // `content_text` is flattened to one line; the cleaned HTML keeps the paragraph boundaries.
         Ok(r) => {
             let frag = scraper::Html::parse_fragment(&r.content_html);
             let text = block_text(frag.tree.root(), &|_| false);
-            if text.is_empty() { normalize_paragraphs(&r.content_text) } else { text }
+            if text.is_empty() {
+                normalize_paragraphs(&r.content_text)
+            } else {
+                text
+            }
         }
         Err(_) => String::new(),
     }

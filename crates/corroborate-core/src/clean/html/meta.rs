@@ -38,8 +38,11 @@ static DOM_AUTHORS: LazyLock<Selector> = LazyLock::new(|| {
          .byline__name, .author-name, .byline-name, .article-author, .author a, .byline a, .byline",
     )
 });
-static DOM_DATES: LazyLock<Selector> =
-    LazyLock::new(|| selector("time[itemprop~=datePublished][datetime], time[pubdate][datetime], article time[datetime], time[datetime]"));
+static DOM_DATES: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        "time[itemprop~=datePublished][datetime], time[pubdate][datetime], article time[datetime], time[datetime]",
+    )
+});
 static EMBEDS: LazyLock<Selector> = LazyLock::new(|| selector(EMBED_SELECTOR));
 
 /// `<meta>` names and properties that carry a publication date, most deliberate first.
@@ -71,12 +74,20 @@ pub(crate) fn page_meta(html: &Html, page_url: Option<&str>) -> PageMeta {
     let ld = LinkedData::from_page(html);
     let m = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
 
-    let site_name = m("og:site_name").map(str::to_string).or_else(|| ld.publisher.clone()).or_else(|| m("application-name").map(str::to_string));
+    let site_name = m("og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| m("application-name").map(str::to_string));
     let title = m("og:title")
         .or(m("twitter:title"))
         .map(|t| strip_site_suffix(t, site_name.as_deref(), false))
         .or_else(|| ld.headline.clone())
-        .or_else(|| html.select(&TITLE).map(inline_text).find(|t| !t.is_empty()).map(|t| strip_site_suffix(&t, site_name.as_deref(), true)))
+        .or_else(|| {
+            html.select(&TITLE)
+                .map(inline_text)
+                .find(|t| !t.is_empty())
+                .map(|t| strip_site_suffix(&t, site_name.as_deref(), true))
+        })
         .or_else(|| html.select(&H1).map(inline_text).find(|t| !t.is_empty()))
         .filter(|t| !t.is_empty());
 
@@ -100,7 +111,14 @@ pub(crate) fn page_meta(html: &Html, page_url: Option<&str>) -> PageMeta {
         .or(m("og:url"))
         .and_then(|u| absolute(u, page_url));
 
-    PageMeta { title, authors: authors(html, &metas, &ld), published, language_hint, site_name, canonical_url }
+    PageMeta {
+        title,
+        authors: authors(html, &metas, &ld),
+        published,
+        language_hint,
+        site_name,
+        canonical_url,
+    }
 }
 
 /// `<meta>` values by lower-cased `property`, `name`, `itemprop` or `http-equiv`; the first one wins.
@@ -108,9 +126,15 @@ fn meta_map(html: &Html) -> HashMap<String, String> {
     let mut out = HashMap::new();
     for el in html.select(&META) {
         let v = el.value();
-        let Some(content) = v.attr("content") else { continue };
-        for key in ["property", "name", "itemprop", "http-equiv"].iter().filter_map(|a| v.attr(a)) {
-            out.entry(key.trim().to_lowercase()).or_insert_with(|| content.trim().to_string());
+        let Some(content) = v.attr("content") else {
+            continue;
+        };
+        for key in ["property", "name", "itemprop", "http-equiv"]
+            .iter()
+            .filter_map(|a| v.attr(a))
+        {
+            out.entry(key.trim().to_lowercase())
+                .or_insert_with(|| content.trim().to_string());
         }
     }
     out
@@ -133,7 +157,8 @@ fn strip_site_suffix(title: &str, site: Option<&str>, loose: bool) -> String {
                 let (s, t) = (s.to_lowercase(), tail.to_lowercase());
                 t == s || t.contains(&s) || s.contains(&t)
             });
-            let short = tail.split_whitespace().count() <= 3 && head.split_whitespace().count() > tail.split_whitespace().count();
+            let short = tail.split_whitespace().count() <= 3
+                && head.split_whitespace().count() > tail.split_whitespace().count();
             if names_site || (loose && short) {
                 return strip_site_suffix(head, site, false);
             }
@@ -152,16 +177,25 @@ fn dom_date(html: &Html) -> Option<String> {
 /// Authors from tags and JSON-LD; bylines in the visible page only when the markup names nobody.
 fn authors(html: &Html, metas: &HashMap<String, String>, ld: &LinkedData) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let tagged = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]
-        .iter()
-        .filter_map(|k| metas.get(*k))
-        .filter(|v| !looks_like_url(v))
-        .flat_map(|v| split_names(v));
+    let tagged = [
+        "author",
+        "article:author",
+        "dc.creator",
+        "parsely-author",
+        "sailthru.author",
+    ]
+    .iter()
+    .filter_map(|k| metas.get(*k))
+    .filter(|v| !looks_like_url(v))
+    .flat_map(|v| split_names(v));
     for name in tagged.chain(ld.authors.iter().cloned()) {
         push_author(&mut out, &name);
     }
     if out.is_empty() {
-        for el in html.select(&DOM_AUTHORS).filter(|e| !has_ancestor(*e, &EMBEDS)) {
+        for el in html
+            .select(&DOM_AUTHORS)
+            .filter(|e| !has_ancestor(*e, &EMBEDS))
+        {
             for name in split_names(&inline_text(el)) {
                 push_author(&mut out, &name);
             }
@@ -179,7 +213,7 @@ fn split_names(s: &str) -> Vec<String> {
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" y "))
         .flat_map(|p| p.split(" und "))
-        .map(|p| clean_byline(p))
+        .map(clean_byline)
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -192,7 +226,9 @@ fn clean_byline(s: &str) -> String {
         .find(|p| lower.starts_with(*p))
         .and_then(|p| s.get(p.len()..))
         .unwrap_or(s);
-    s.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')').to_string()
+    s.trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+        .to_string()
 }
 
 /// Adds a plausible person or desk name once (case-insensitively).
@@ -209,7 +245,10 @@ fn push_author(out: &mut Vec<String>, name: &str) {
 
 fn looks_like_url(s: &str) -> bool {
     let s = s.trim();
-    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") || s.starts_with('/')
+    s.starts_with("http://")
+        || s.starts_with("https://")
+        || s.starts_with("//")
+        || s.starts_with('/')
 }
 
 /// Resolves `u` against the page URL when it is relative; keeps it as is when it cannot be resolved.
@@ -221,5 +260,8 @@ fn absolute(u: &str, base: Option<&str>) -> Option<String> {
     if let Ok(abs) = url::Url::parse(u) {
         return Some(abs.to_string());
     }
-    base.and_then(|b| url::Url::parse(b).ok()).and_then(|b| b.join(u).ok()).map(|x| x.to_string()).or_else(|| Some(u.to_string()))
+    base.and_then(|b| url::Url::parse(b).ok())
+        .and_then(|b| b.join(u).ok())
+        .map(|x| x.to_string())
+        .or_else(|| Some(u.to_string()))
 }

@@ -30,7 +30,8 @@ static TELEGRAM_ID: LazyLock<Selector> = LazyLock::new(|| selector("[data-telegr
 
 /// Signature prefixes ("A post shared by") and widget lines ("View this post on Instagram"), lower-cased.
 static BYLINES: LazyLock<Vec<String>> = LazyLock::new(|| chrome_entries("byline"));
-static CHROME: LazyLock<HashSet<String>> = LazyLock::new(|| chrome_entries("chrome").into_iter().collect());
+static CHROME: LazyLock<HashSet<String>> =
+    LazyLock::new(|| chrome_entries("chrome").into_iter().collect());
 
 fn chrome_entries(kind: &str) -> Vec<String> {
     let mut v: Vec<String> = lexicon::lines_all_languages("embed_chrome")
@@ -90,8 +91,11 @@ fn is_pic_link(a: ElementRef<'_>) -> bool {
 
 /// The post body: the embed's paragraphs, or, when it has none, its whole text.
 fn body(el: ElementRef<'_>, skip: &dyn Fn(ElementRef<'_>) -> bool) -> String {
-    let paras: Vec<String> =
-        el.select(&PARAGRAPHS).map(|p| block_text(*p, skip)).filter(|t| !t.is_empty()).collect();
+    let paras: Vec<String> = el
+        .select(&PARAGRAPHS)
+        .map(|p| block_text(*p, skip))
+        .filter(|t| !t.is_empty())
+        .collect();
     paras.join("\n\n")
 }
 
@@ -106,7 +110,10 @@ fn parse_signature(sig: &str) -> (Option<String>, Option<String>) {
         Some(i) => {
             let rest = &sig[i + 2..];
             let end = rest.find(')').unwrap_or(rest.len());
-            (&sig[..i], Some(rest[..end].trim().to_string()).filter(|h| is_handle(h)))
+            (
+                &sig[..i],
+                Some(rest[..end].trim().to_string()).filter(|h| is_handle(h)),
+            )
         }
         None => (sig.split(" on ").next().unwrap_or(sig), None),
     };
@@ -114,12 +121,16 @@ fn parse_signature(sig: &str) -> (Option<String>, Option<String>) {
 }
 
 fn is_handle(h: &str) -> bool {
-    !h.is_empty() && h.len() <= 64 && h.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+    !h.is_empty()
+        && h.len() <= 64
+        && h.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
 }
 
 /// A display name with dashes, byline wording and stray punctuation trimmed off.
 fn clean_name(s: &str) -> Option<String> {
-    let mut s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ':'));
+    let mut s =
+        s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | ':'));
     let lower = s.to_lowercase();
     for b in BYLINES.iter() {
         if lower.starts_with(b.as_str()) {
@@ -137,7 +148,9 @@ fn strip_query(u: &str) -> String {
 
 /// Links of the embed that point at the post itself, last first (the date link closes the signature).
 fn post_link<'a>(el: ElementRef<'a>, pattern: &dyn Fn(&str) -> bool) -> Option<ElementRef<'a>> {
-    el.select(&LINKS).filter(|a| a.value().attr("href").is_some_and(pattern)).last()
+    el.select(&LINKS)
+        .filter(|a| a.value().attr("href").is_some_and(pattern))
+        .last()
 }
 
 fn twitter(el: ElementRef<'_>, removed: &mut Vec<String>) -> EmbeddedPost {
@@ -149,7 +162,10 @@ fn twitter(el: ElementRef<'_>, removed: &mut Vec<String>) -> EmbeddedPost {
     if text.is_empty() {
         // No <p>: the body is everything before the signature's dash.
         let whole = inline_text(el);
-        text = whole.rsplit_once('—').map(|(b, _)| b.trim().to_string()).unwrap_or(whole);
+        text = whole
+            .rsplit_once('—')
+            .map(|(b, _)| b.trim().to_string())
+            .unwrap_or(whole);
     }
     let (account_name, handle) = parse_signature(&sig);
     let link = post_link(el, &|h| h.contains("/status/"));
@@ -160,13 +176,23 @@ fn twitter(el: ElementRef<'_>, removed: &mut Vec<String>) -> EmbeddedPost {
         url: link.and_then(|a| a.value().attr("href")).map(strip_query),
         published: link.and_then(|a| normalize_published(&inline_text(a))),
         text,
-        language_hint: el.select(&PARAGRAPHS).find_map(|p| p.value().attr("lang")).and_then(lang_code),
+        language_hint: el
+            .select(&PARAGRAPHS)
+            .find_map(|p| p.value().attr("lang"))
+            .and_then(lang_code),
     }
 }
 
 fn telegram(el: ElementRef<'_>) -> EmbeddedPost {
-    let id_el = if el.value().attr("data-telegram-post").is_some() { Some(el) } else { el.select(&TELEGRAM_ID).next() };
-    let post_id = id_el.and_then(|e| e.value().attr("data-telegram-post")).map(str::trim).filter(|s| !s.is_empty());
+    let id_el = if el.value().attr("data-telegram-post").is_some() {
+        Some(el)
+    } else {
+        el.select(&TELEGRAM_ID).next()
+    };
+    let post_id = id_el
+        .and_then(|e| e.value().attr("data-telegram-post"))
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     let link = post_link(el, &|h| h.contains("t.me/"));
     let mut text = body(el, &|_| false);
     if text.is_empty() {
@@ -207,21 +233,40 @@ fn facebook(el: ElementRef<'_>) -> EmbeddedPost {
     let url = el
         .value()
         .attr("data-href")
-        .or_else(|| el.select(&selector("blockquote[cite]")).find_map(|b| b.value().attr("cite")))
+        .or_else(|| {
+            el.select(&selector("blockquote[cite]"))
+                .find_map(|b| b.value().attr("cite"))
+        })
         .or_else(|| el.value().attr("cite"))
         .map(strip_query);
-    let links: Vec<ElementRef<'_>> =
-        el.select(&LINKS).filter(|a| !a.ancestors().filter_map(ElementRef::wrap).any(|x| x.value().name() == "p")).collect();
+    let links: Vec<ElementRef<'_>> = el
+        .select(&LINKS)
+        .filter(|a| {
+            !a.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|x| x.value().name() == "p")
+        })
+        .collect();
     let date_link = links.last().copied();
     let published = date_link.and_then(|a| normalize_published(&inline_text(a)));
     // The account is the first signature link that is not the date.
-    let account = links.iter().find(|a| published.is_none() || Some(**a) != date_link).copied();
-    let account_name = account.map(inline_text).and_then(|n| clean_name(&n)).or_else(|| parse_signature(&signature(el)).0);
+    let account = links
+        .iter()
+        .find(|a| published.is_none() || Some(**a) != date_link)
+        .copied();
+    let account_name = account
+        .map(inline_text)
+        .and_then(|n| clean_name(&n))
+        .or_else(|| parse_signature(&signature(el)).0);
     let handle = account
         .and_then(|a| a.value().attr("href"))
         .and_then(|h| h.split("facebook.com/").nth(1))
         .and_then(|p| p.split(['/', '?']).next())
-        .filter(|h| is_handle(h) && !h.chars().all(|c| c.is_ascii_digit()) && !matches!(*h, "pages" | "profile.php"))
+        .filter(|h| {
+            is_handle(h)
+                && !h.chars().all(|c| c.is_ascii_digit())
+                && !matches!(*h, "pages" | "profile.php")
+        })
         .map(str::to_string);
     EmbeddedPost {
         platform: "facebook".into(),
@@ -238,7 +283,13 @@ fn instagram(el: ElementRef<'_>) -> EmbeddedPost {
     let url = el
         .value()
         .attr("data-instgrm-permalink")
-        .or_else(|| post_link(el, &|h| h.contains("instagram.com/p/") || h.contains("instagram.com/reel/"))?.value().attr("href"))
+        .or_else(|| {
+            post_link(el, &|h| {
+                h.contains("instagram.com/p/") || h.contains("instagram.com/reel/")
+            })?
+            .value()
+            .attr("href")
+        })
         .map(strip_query);
     let mut caption = Vec::new();
     let (mut account_name, mut handle, mut published) = (None, None, None);
@@ -248,16 +299,22 @@ fn instagram(el: ElementRef<'_>) -> EmbeddedPost {
             continue;
         }
         let lower = t.to_lowercase();
-        let is_sig = t.contains("(@") || BYLINES.iter().any(|b| lower.starts_with(b.as_str())) || p.select(&TIMES).next().is_some();
+        let is_sig = t.contains("(@")
+            || BYLINES.iter().any(|b| lower.starts_with(b.as_str()))
+            || p.select(&TIMES).next().is_some();
         if is_sig && account_name.is_none() && handle.is_none() {
             (account_name, handle) = parse_signature(&t);
-            published = p.select(&TIMES).find_map(|x| x.value().attr("datetime").and_then(normalize_published));
+            published = p
+                .select(&TIMES)
+                .find_map(|x| x.value().attr("datetime").and_then(normalize_published));
         } else if !is_sig {
             caption.push(t);
         }
     }
     if published.is_none() {
-        published = el.select(&TIMES).find_map(|x| x.value().attr("datetime").and_then(normalize_published));
+        published = el
+            .select(&TIMES)
+            .find_map(|x| x.value().attr("datetime").and_then(normalize_published));
     }
     EmbeddedPost {
         platform: "instagram".into(),

@@ -26,7 +26,11 @@ impl LinkedData {
     pub(crate) fn from_page(html: &Html) -> Self {
         let mut objects = Vec::new();
         for script in html.select(&SCRIPTS) {
-            if !script.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+            if !script
+                .value()
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            {
                 continue;
             }
             let raw: String = script.text().collect();
@@ -46,11 +50,22 @@ impl LinkedData {
             names(v, &mut authors, 0);
         }
         Self {
-            headline: a.get("headline").or_else(|| a.get("name")).and_then(string).filter(|s| !s.is_empty()),
+            headline: a
+                .get("headline")
+                .or_else(|| a.get("name"))
+                .and_then(string)
+                .filter(|s| !s.is_empty()),
             authors,
-            published: a.get("datePublished").or_else(|| a.get("dateCreated")).and_then(string),
-            publisher: a.get("publisher").and_then(|p| p.get("name").and_then(string).or_else(|| string(p))),
-            language: a.get("inLanguage").and_then(|l| string(l).or_else(|| l.get("name").and_then(string))),
+            published: a
+                .get("datePublished")
+                .or_else(|| a.get("dateCreated"))
+                .and_then(string),
+            publisher: a
+                .get("publisher")
+                .and_then(|p| p.get("name").and_then(string).or_else(|| string(p))),
+            language: a
+                .get("inLanguage")
+                .and_then(|l| string(l).or_else(|| l.get("name").and_then(string))),
         }
     }
 }
@@ -60,7 +75,12 @@ fn parse_lenient(raw: &str) -> Option<Value> {
     let s = raw.trim();
     let s = s.strip_prefix("<!--").unwrap_or(s);
     let s = s.strip_suffix("-->").unwrap_or(s);
-    let s = s.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim().trim_end_matches(';');
+    let s = s
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim()
+        .trim_end_matches(';');
     serde_json::from_str(s).ok()
 }
 
@@ -84,7 +104,11 @@ fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
 fn is_article(o: &Value) -> bool {
     let kind = |t: &str| {
         let t = t.rsplit('/').next().unwrap_or(t);
-        t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting")
+        t.ends_with("Article")
+            || matches!(
+                t,
+                "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting"
+            )
     };
     match o.get("@type") {
         Some(Value::String(t)) => kind(t),
@@ -94,7 +118,7 @@ fn is_article(o: &Value) -> bool {
 }
 
 fn string(v: &Value) -> Option<String> {
-    v.as_str().map(|s| super::super::maintext::collapse_ws(s))
+    v.as_str().map(crate::clean::html::maintext::collapse_ws)
 }
 
 /// Author names from a string, a Person/Organization object, or an array of them.
