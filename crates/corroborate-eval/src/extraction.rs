@@ -28,6 +28,9 @@ pub struct ExtractionArgs {
     /// Exit non-zero when F1 is below this.
     #[arg(long)]
     pub min_f1: Option<f64>,
+    /// Print every embedded post found (platform, account, date, URL, text), to eyeball the embed readers.
+    #[arg(long)]
+    pub show_posts: bool,
     /// How many of the worst pages to list.
     #[arg(long, default_value_t = 10)]
     pub worst: usize,
@@ -170,6 +173,18 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
         elapsed += start.elapsed().as_secs_f64();
         for post in &article.posts {
             *platforms.entry(post.platform.clone()).or_default() += 1;
+            if args.show_posts {
+                println!(
+                    "post {} {} | {} | {:?} | {:?} | {:?} | {}",
+                    &id[..id.len().min(12)],
+                    post.platform,
+                    post.source_name(),
+                    post.published,
+                    post.language_hint,
+                    post.url,
+                    post.text.replace('\n', " ")
+                );
+            }
         }
         let truth = entry
             .get("articleBody")

@@ -157,16 +157,7 @@ fn twitter(el: ElementRef<'_>, removed: &mut Vec<String>) -> EmbeddedPost {
     for a in el.select(&LINKS).filter(|a| is_pic_link(*a)) {
         removed.push(inline_text(a));
     }
-    let mut text = body(el, &is_pic_link);
-    let sig = signature(el);
-    if text.is_empty() {
-        // No <p>: the body is everything before the signature's dash.
-        let whole = inline_text(el);
-        text = whole
-            .rsplit_once('—')
-            .map(|(b, _)| b.trim().to_string())
-            .unwrap_or(whole);
-    }
+    let (text, sig) = body_and_signature(el, &is_pic_link);
     let (account_name, handle) = parse_signature(&sig);
     let link = post_link(el, &|h| h.contains("/status/"));
     EmbeddedPost {
@@ -183,6 +174,47 @@ fn twitter(el: ElementRef<'_>, removed: &mut Vec<String>) -> EmbeddedPost {
     }
 }
 
+/// The post body and its signature line. The signature is normally loose text after the body's `<p>`, but
+/// CMSs often wrap it in a `<p>` of its own or glue it to the body, so a trailing "— Name (@handle) …" is also
+/// split off the last paragraph.
+fn body_and_signature(
+    el: ElementRef<'_>,
+    skip: &dyn Fn(ElementRef<'_>) -> bool,
+) -> (String, String) {
+    let mut text = body(el, skip);
+    if text.is_empty() {
+        text = block_text(*el, skip);
+    }
+    let mut paras: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+    let mut sig = signature(el);
+    if !sig.contains("(@") {
+        if let Some(found) = split_trailing_signature(&mut paras) {
+            sig = found;
+        }
+    } else if paras.last().is_some_and(|p| sig.contains(p.as_str())) {
+        // No <p>: the whole text was the signature's container.
+        split_trailing_signature(&mut paras);
+    }
+    (paras.join("\n\n").trim().to_string(), sig)
+}
+
+/// Cuts "— Name (@handle) date" off the end of the last paragraph (dropping the paragraph when that is all).
+fn split_trailing_signature(paras: &mut Vec<String>) -> Option<String> {
+    let last = paras.last_mut()?;
+    let idx = last.rfind(['—', '–'])?;
+    let tail = last.get(idx..)?.to_string();
+    if !tail.contains("(@") {
+        return None;
+    }
+    let head = last.get(..idx).unwrap_or("").trim().to_string();
+    if head.is_empty() {
+        paras.pop();
+    } else {
+        *last = head;
+    }
+    Some(tail)
+}
+
 fn telegram(el: ElementRef<'_>) -> EmbeddedPost {
     let id_el = if el.value().attr("data-telegram-post").is_some() {
         Some(el)
@@ -194,16 +226,8 @@ fn telegram(el: ElementRef<'_>) -> EmbeddedPost {
         .map(str::trim)
         .filter(|s| !s.is_empty());
     let link = post_link(el, &|h| h.contains("t.me/"));
-    let mut text = body(el, &|_| false);
-    if text.is_empty() {
-        text = block_text(*el, &|_| false);
-    }
-    let sig = signature(el);
-    let (mut account_name, mut handle) = parse_signature(&sig);
-    if text == sig {
-        // No separate signature: all of it is the post.
-        account_name = None;
-    }
+    let (text, sig) = body_and_signature(el, &|_| false);
+    let (account_name, mut handle) = parse_signature(&sig);
     let url = post_id
         .map(|id| format!("https://t.me/{id}"))
         .or_else(|| link.and_then(|a| a.value().attr("href")).map(strip_query));

@@ -11,27 +11,52 @@ const EMPTY: &str = include_str!("../../../tests/fixtures/html/empty.html");
 
 #[test]
 fn news_page_metadata() {
-    let a = extract_article(NEWS_ES, Some("https://diario.example/politica/protesta-valdera?utm=x"));
-    assert_eq!(a.title.as_deref(), Some("Protesta en Valdera termina con doce detenidos"));
+    let a = extract_article(
+        NEWS_ES,
+        Some("https://diario.example/politica/protesta-valdera?utm=x"),
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Protesta en Valdera termina con doce detenidos")
+    );
     assert_eq!(a.authors, vec!["Marta Quintero", "Iker Salas"]);
     assert_eq!(a.published.as_deref(), Some("2023-06-21T09:30:00+02:00"));
     assert_eq!(a.language_hint.as_deref(), Some("es"));
     assert_eq!(a.site_name.as_deref(), Some("Diario del Valle"));
-    assert_eq!(a.canonical_url.as_deref(), Some("https://diario.example/politica/protesta-valdera"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://diario.example/politica/protesta-valdera")
+    );
 }
 
 #[test]
 fn news_page_text_keeps_the_story_and_drops_the_furniture() {
     let a = extract_article(NEWS_ES, None);
     let t = &a.text;
-    assert!(t.starts_with("La policía regional detuvo") || t.contains("\n\nLa policía regional detuvo"), "{t}");
+    assert!(
+        t.starts_with("La policía regional detuvo") || t.contains("\n\nLa policía regional detuvo"),
+        "{t}"
+    );
     assert!(t.contains("ninguna tuvo que ser ingresada"), "{t}");
     assert!(t.contains("El alcalde, Tomás Herrero, negó"), "{t}");
-    for furniture in ["Portada", "Usamos cookies", "Aceptar", "Lo más leído", "Todos los derechos", "Aviso legal"] {
+    for furniture in [
+        "Portada",
+        "Usamos cookies",
+        "Aceptar",
+        "Lo más leído",
+        "Todos los derechos",
+        "Aviso legal",
+    ] {
         assert!(!t.contains(furniture), "{furniture:?} leaked into {t}");
     }
-    assert!(!t.contains('<') && !t.contains("  "), "markup or runs of spaces: {t}");
-    assert!(!t.contains("\n\n\n"), "paragraphs are separated by one blank line");
+    assert!(
+        !t.contains('<') && !t.contains("  "),
+        "markup or runs of spaces: {t}"
+    );
+    assert!(
+        !t.contains("\n\n\n"),
+        "paragraphs are separated by one blank line"
+    );
     let paras: Vec<&str> = t.split("\n\n").collect();
     assert!(paras.len() >= 4, "{paras:?}");
 }
@@ -44,7 +69,10 @@ fn news_page_tweet_is_a_post_not_text() {
     assert_eq!(p.platform, "twitter");
     assert_eq!(p.account_name.as_deref(), Some("Plataforma Vecinal"));
     assert_eq!(p.handle.as_deref(), Some("vecinosvaldera"));
-    assert_eq!(p.url.as_deref(), Some("https://twitter.com/vecinosvaldera/status/1671234567890123456"));
+    assert_eq!(
+        p.url.as_deref(),
+        Some("https://twitter.com/vecinosvaldera/status/1671234567890123456")
+    );
     assert_eq!(p.published.as_deref(), Some("2023-06-20"));
     assert_eq!(p.language_hint.as_deref(), Some("es"));
     assert_eq!(
@@ -52,7 +80,11 @@ fn news_page_tweet_is_a_post_not_text() {
         "Doce detenidos en Valdera. Exigimos su liberación inmediata y el fin de la represión contra los vecinos"
     );
     assert_eq!(a.removed, vec!["pic.twitter.com/AbCdEf123"]);
-    assert!(!a.text.contains("Exigimos su liberación"), "post text leaked: {}", a.text);
+    assert!(
+        !a.text.contains("Exigimos su liberación"),
+        "post text leaked: {}",
+        a.text
+    );
     assert!(!a.text.contains("pic.twitter.com"));
     assert!(!a.text.contains("vecinosvaldera"));
 }
@@ -60,31 +92,59 @@ fn news_page_tweet_is_a_post_not_text() {
 #[test]
 fn instagram_and_facebook_embeds() {
     let a = extract_article(IG_FB, None);
-    assert_eq!(a.title.as_deref(), Some("Flooding closes the riverside road"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Flooding closes the riverside road")
+    );
     assert_eq!(a.authors, vec!["Dana Whitfield"]);
     assert_eq!(a.published.as_deref(), Some("2024-03-02T14:05:00Z"));
     assert_eq!(a.language_hint.as_deref(), Some("en"));
-    assert_eq!(a.canonical_url.as_deref(), Some("https://gazette.example/news/flooding-riverside-road"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://gazette.example/news/flooding-riverside-road")
+    );
     assert_eq!(a.posts.len(), 2, "{:#?}", a.posts);
 
     let ig = &a.posts[0];
     assert_eq!(ig.platform, "instagram");
     assert_eq!(ig.account_name.as_deref(), Some("Old Mill Keeper"));
     assert_eq!(ig.handle.as_deref(), Some("millkeeper"));
-    assert_eq!(ig.url.as_deref(), Some("https://www.instagram.com/p/C4xYz12AbCd/"));
+    assert_eq!(
+        ig.url.as_deref(),
+        Some("https://www.instagram.com/p/C4xYz12AbCd/")
+    );
     assert_eq!(ig.published.as_deref(), Some("2024-03-02T08:12:45+00:00"));
-    assert_eq!(ig.text, "The mill steps this morning. Never seen the water this high in thirty years.");
+    assert_eq!(
+        ig.text,
+        "The mill steps this morning. Never seen the water this high in thirty years."
+    );
 
     let fb = &a.posts[1];
     assert_eq!(fb.platform, "facebook");
     assert_eq!(fb.account_name.as_deref(), Some("County Fire Service"));
     assert_eq!(fb.handle.as_deref(), Some("CountyFireService"));
-    assert_eq!(fb.url.as_deref(), Some("https://www.facebook.com/CountyFireService/posts/123456789012345"));
+    assert_eq!(
+        fb.url.as_deref(),
+        Some("https://www.facebook.com/CountyFireService/posts/123456789012345")
+    );
     assert_eq!(fb.published.as_deref(), Some("2024-03-02"));
-    assert!(fb.text.starts_with("Please do not drive through flood water."));
+    assert!(
+        fb.text
+            .starts_with("Please do not drive through flood water.")
+    );
 
-    for leaked in ["mill steps this morning", "View this post", "Please do not drive", "Posted by", "millkeeper"] {
-        assert!(!a.text.contains(leaked), "{leaked:?} leaked into {}", a.text);
+    for leaked in [
+        "mill steps this morning",
+        "View this post",
+        "Please do not drive",
+        "Posted by",
+        "millkeeper",
+    ] {
+        assert!(
+            !a.text.contains(leaked),
+            "{leaked:?} leaked into {}",
+            a.text
+        );
     }
     assert!(a.text.contains("The riverside road was closed"));
     assert!(a.text.contains("should begin to fall"));
@@ -112,8 +172,16 @@ fn telegram_embed_with_text() {
 fn broken_html_is_read_without_panicking() {
     let a = extract_article(BROKEN, None);
     assert_eq!(a.title.as_deref(), Some("Unclosed & broken"));
-    assert!(a.text.contains("The first paragraph of a page"), "{}", a.text);
-    assert!(!a.text.contains("<p") && !a.text.contains("<span"), "{}", a.text);
+    assert!(
+        a.text.contains("The first paragraph of a page"),
+        "{}",
+        a.text
+    );
+    assert!(
+        !a.text.contains("<p") && !a.text.contains("<span"),
+        "{}",
+        a.text
+    );
 }
 
 #[test]
@@ -126,7 +194,10 @@ fn page_without_content_gives_empty_text() {
 
 #[test]
 fn title_suffix_is_dropped_from_the_title_tag() {
-    let a = extract_article("<html><head><title>Dam breaks after storm | The Courier</title></head><body></body></html>", None);
+    let a = extract_article(
+        "<html><head><title>Dam breaks after storm | The Courier</title></head><body></body></html>",
+        None,
+    );
     assert_eq!(a.title.as_deref(), Some("Dam breaks after storm"));
 }
 
