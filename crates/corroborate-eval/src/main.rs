@@ -11,10 +11,7 @@ use clap::{Parser, Subcommand};
 mod extraction;
 
 #[derive(Parser)]
-#[command(
-    name = "corroborate-eval",
-    about = "Measure corroborate on external test suites"
-)]
+#[command(name = "corroborate-eval", about = "Measure corroborate on external test suites")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
