@@ -51,6 +51,9 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("nl", "boilerplate"),
     table!("xx", "social_networks"),
     table!("xx", "link_debris"),
+    table!("en", "embed_chrome"),
+    table!("es", "embed_chrome"),
+    table!("de", "embed_chrome"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

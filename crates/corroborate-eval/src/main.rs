@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod extraction;
 mod sentences;
 
 #[derive(Parser)]
@@ -28,6 +29,8 @@ enum Command {
     BenchIngest(bench_ingest::Args),
     /// Sentence segmentation against the golden rules and the pragmatic_segmenter specs.
     Sentences(sentences::SentencesArgs),
+    /// Article-body extraction from HTML on the article-extraction benchmark.
+    Extraction(extraction::ExtractionArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     let result: anyhow::Result<bool> = match cli.command {
         Command::BenchIngest(args) => bench_ingest::run(&args),
         Command::Sentences(args) => sentences::run(args),
+        Command::Extraction(args) => extraction::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,5 +1,15 @@
 //! HTML main-content extraction: title, authors, published date, main text, and embedded social posts.
-//! (Placeholder: the real extractor is being written.)
+//!
+//! The page is read twice over the same parse rules (html5ever): once with `scraper` for what the markup states
+//! (metadata, embed blockquotes), once by the main-text extractor after the embeds are cut out, so a quoted
+//! post is a document of its own and never part of the outlet's text.
+
+mod dom;
+mod maintext;
+mod meta;
+mod posts;
+#[cfg(test)]
+mod tests;
 
 use super::EmbeddedPost;
 
@@ -24,11 +34,55 @@ pub struct HtmlArticle {
     pub posts: Vec<EmbeddedPost>,
 }
 
+/// Containers of cookie banners and consent dialogs, by the names sites and consent plugins give them.
+const CONSENT_SELECTOR: &str = "[id*=cookie i], [class*=cookie i], [id*=gdpr i], [class*=gdpr i], \
+     [id*=consent i], [class*=consent i]";
+
 /// Extracts the article from a page. `url` is where the page came from, if known (resolves relative links).
+/// Never fails: broken markup is repaired the way browsers do, and a page without readable text gives an empty
+/// `text` for the caller to report.
 pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
-    let _ = url;
+    let parsed = scraper::Html::parse_document(html);
+    let m = meta::page_meta(&parsed, url);
+    let (posts, removed) = posts::embedded_posts(&parsed);
+    drop(parsed);
+
+    let mut doc = trafilatura::dom::Document::parse(html);
+    let root = doc.root();
+    // Embeds become posts of their own; `noscript` holds "enable JavaScript" notices and tracking pixels,
+    // which the main-text extractor would otherwise return as the text of script-only pages.
+    for id in doc.query_selector_all(root, &format!("{}, noscript", posts::EMBED_SELECTOR)) {
+        doc.remove(id, true);
+    }
+    // Cookie and consent dialogs are page furniture with long, article-like sentences that extractors keep.
+    for id in doc.query_selector_all(root, CONSENT_SELECTOR) {
+        if !matches!(doc.tag_name(id), "html" | "body" | "main" | "article") {
+            doc.remove(id, true);
+        }
+    }
+    let text = drop_leading_title(maintext::main_text(doc), m.title.as_deref());
     HtmlArticle {
-        text: html.to_string(),
-        ..Default::default()
+        title: m.title,
+        authors: m.authors,
+        published: m.published,
+        language_hint: m.language_hint,
+        site_name: m.site_name,
+        canonical_url: m.canonical_url,
+        text,
+        removed,
+        posts,
+    }
+}
+
+/// The extractor often keeps the headline as the first paragraph; the title has its own field, and a repeated
+/// headline would count twice in everything read from the text.
+fn drop_leading_title(text: String, title: Option<&str>) -> String {
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return text;
+    };
+    match text.split_once("\n\n") {
+        Some((first, rest)) if first.trim().eq_ignore_ascii_case(title) => rest.to_string(),
+        None if text.trim().eq_ignore_ascii_case(title) => String::new(),
+        _ => text,
     }
 }
