@@ -83,7 +83,9 @@ pub(crate) fn block_text(root: NodeRef<'_, Node>, skip: &dyn Fn(ElementRef<'_>) 
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => raw.push_str(t),
+                    // A line break inside a text node is just whitespace in HTML; only block
+                    // boundaries (and <br>) break lines.
+                    Node::Text(t) => raw.extend(t.chars().map(|c| if c == '\n' { ' ' } else { c })),
                     Node::Element(e) => {
                         let hidden =
                             is_invisible(e.name()) || ElementRef::wrap(node).is_some_and(skip);

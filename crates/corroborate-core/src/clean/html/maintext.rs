@@ -4,6 +4,8 @@
 //! on the article-extraction benchmark); this module only picks its options and normalises what it returns into
 //! the shape the rest of the pipeline expects: paragraphs separated by one blank line, whitespace collapsed.
 
+use std::collections::HashMap;
+
 use trafilatura::dom::Document;
 
 use super::dom::block_text;
@@ -27,6 +29,59 @@ pub(crate) fn main_text(doc: Document) -> String {
         }
         Err(_) => String::new(),
     }
+}
+
+/// The extractor's text keeps the right content but not always the page's own spacing: on short pages its
+/// fallback path joins paragraphs ("…a statement.Second paragraph…", or with one space) and puts spaces before
+/// punctuation after inline markup ("Tuesday , officials"). Each of its paragraphs that a run of consecutive page
+/// paragraphs (`page_text`, flattened from the DOM) spells exactly, whitespace aside, is replaced by those page
+/// paragraphs; any other paragraph is kept as the extractor gave it.
+pub(crate) fn realign_paragraphs(text: &str, page_text: &str) -> String {
+    let page_paras: Vec<&str> = page_text.split("\n\n").collect();
+    let stripped: Vec<String> = page_paras.iter().map(|p| strip_ws(p)).collect();
+    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in stripped.iter().enumerate() {
+        by_prefix.entry(prefix(s)).or_default().push(i);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for para in text.split("\n\n") {
+        let target = strip_ws(para);
+        let found = by_prefix
+            .get(prefix(&target))
+            .into_iter()
+            .flatten()
+            .find_map(|&start| cover(&target, &stripped, start));
+        match found {
+            Some(range) => out.extend(&page_paras[range]),
+            None => out.push(para),
+        }
+    }
+    out.join("\n\n")
+}
+
+/// The first few characters of a whitespace-stripped paragraph, to find candidate page paragraphs fast.
+fn prefix(s: &str) -> &str {
+    let end = s.char_indices().nth(12).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+fn strip_ws(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The range of consecutive `pieces`, from `start`, that concatenate to exactly `target`.
+fn cover(target: &str, pieces: &[String], start: usize) -> Option<std::ops::Range<usize>> {
+    let mut pos = 0;
+    for (end, piece) in pieces.iter().enumerate().skip(start) {
+        if piece.is_empty() || !target[pos..].starts_with(piece.as_str()) {
+            return None;
+        }
+        pos += piece.len();
+        if pos == target.len() {
+            return Some(start..end + 1);
+        }
+    }
+    None
 }
 
 /// Collapses runs of whitespace inside each paragraph and separates paragraphs by exactly one blank line.

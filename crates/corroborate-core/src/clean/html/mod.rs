@@ -42,11 +42,25 @@ const CONSENT_SELECTOR: &str = "[id*=cookie i], [class*=cookie i], [id*=gdpr i],
 /// Never fails: broken markup is repaired the way browsers do, and a page without readable text gives an empty
 /// `text` for the caller to report.
 pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
-    let parsed = scraper::Html::parse_document(html);
+    let fragment = is_fragment(html);
+    let parsed = if fragment {
+        scraper::Html::parse_fragment(html)
+    } else {
+        scraper::Html::parse_document(html)
+    };
     let m = meta::page_meta(&parsed, url);
     let (posts, removed) = posts::embedded_posts(&parsed);
-    drop(parsed);
-
+    if fragment {
+        // A fragment (a feed item's body, a JSON record's `html`) is content already: there is no page
+        // furniture to find, and whole-page extractors misjudge such small inputs (gluing paragraphs).
+        let text = dom::block_text(parsed.tree.root(), &|el| skip_in_fragment(el));
+        return HtmlArticle {
+            text,
+            removed,
+            posts,
+            ..article_meta(m)
+        };
+    }
     let mut doc = trafilatura::dom::Document::parse(html);
     let root = doc.root();
     // Embeds become posts of their own; `noscript` holds "enable JavaScript" notices and tracking pixels,
@@ -60,7 +74,19 @@ pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
             doc.remove(id, true);
         }
     }
-    let text = drop_leading_title(maintext::main_text(doc), m.title.as_deref());
+    let text = maintext::main_text(doc);
+    let page_text = dom::block_text(parsed.tree.root(), &|el| skip_in_fragment(el));
+    let text = maintext::realign_paragraphs(&text, &page_text);
+    let text = drop_leading_title(text, m.title.as_deref());
+    HtmlArticle {
+        text,
+        removed,
+        posts,
+        ..article_meta(m)
+    }
+}
+
+fn article_meta(m: meta::PageMeta) -> HtmlArticle {
     HtmlArticle {
         title: m.title,
         authors: m.authors,
@@ -68,10 +94,29 @@ pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
         language_hint: m.language_hint,
         site_name: m.site_name,
         canonical_url: m.canonical_url,
-        text,
-        removed,
-        posts,
+        ..Default::default()
     }
+}
+
+/// Whether `html` is a fragment rather than a page: no `<html>`, `<head>` or `<body>` near the start.
+fn is_fragment(html: &str) -> bool {
+    let mut end = html.len().min(2048);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = html[..end].to_ascii_lowercase();
+    !(head.contains("<html")
+        || head.contains("<body")
+        || head.contains("<head")
+        || head.contains("<!doctype"))
+}
+
+/// Inside a fragment, embeds are posts of their own and consent boxes are furniture.
+fn skip_in_fragment(el: scraper::ElementRef<'_>) -> bool {
+    static SKIP: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
+        dom::selector(&format!("{}, {CONSENT_SELECTOR}", posts::EMBED_SELECTOR))
+    });
+    SKIP.matches(&el)
 }
 
 /// The extractor often keeps the headline as the first paragraph; the title has its own field, and a repeated

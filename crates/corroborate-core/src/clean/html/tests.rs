@@ -226,3 +226,23 @@ proptest! {
         let _ = extract_article(&html, None);
     }
 }
+
+#[test]
+fn fragments_keep_inline_markup_inside_paragraphs() {
+    let a = extract_article(
+        "<p>Second <b>record</b>.</p><p>Third\nline of <a href='x'>text</a>.</p>",
+        None,
+    );
+    assert_eq!(a.text, "Second record.\n\nThird line of text.");
+}
+
+#[test]
+fn short_pages_keep_their_paragraph_boundaries() {
+    let page = "<html><body><article><p>Police cleared the camp on <b>Tuesday</b>, officials said.</p>\
+                <p>Second paragraph with <em>emphasis</em> here.</p></article></body></html>";
+    let a = extract_article(page, None);
+    assert_eq!(
+        a.text,
+        "Police cleared the camp on Tuesday, officials said.\n\nSecond paragraph with emphasis here."
+    );
+}
