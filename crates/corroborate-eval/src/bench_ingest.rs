@@ -21,6 +21,62 @@ pub struct Args {
     /// Print one JSON line with the figures (for scripts that compare with other tools).
     #[arg(long)]
     pub json: bool,
+    /// Also time each stage on its own (single thread), to see where the time goes.
+    #[arg(long)]
+    pub phases: bool,
+}
+
+/// Times the stages one by one over all pages, single-threaded.
+fn phases(pages: &[(String, Vec<u8>)]) {
+    use corroborate_core::clean::html::extract_article;
+    use corroborate_core::ingest::decode::decode;
+    use corroborate_core::text::{language, sentences, tokens};
+    let time = |label: &str, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        println!(
+            "  {label:<28} {:>8.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    };
+    let htmls: Vec<String> = pages
+        .iter()
+        .filter_map(|(_, b)| decode(b, None).ok())
+        .map(|d| d.text)
+        .collect();
+    let mut texts = Vec::new();
+    println!("stages over {} pages, one thread:", htmls.len());
+    time("decode", &mut || {
+        for (_, b) in pages {
+            std::hint::black_box(decode(b, None).ok());
+        }
+    });
+    time("html5ever parse (scraper)", &mut || {
+        for h in &htmls {
+            std::hint::black_box(scraper::Html::parse_document(h));
+        }
+    });
+    time("extract_article", &mut || {
+        texts = htmls
+            .iter()
+            .map(|h| extract_article(h, None).text)
+            .collect();
+    });
+    time("detect_language", &mut || {
+        for t in &texts {
+            std::hint::black_box(language::detect_language(t, None));
+        }
+    });
+    time("split_sentences", &mut || {
+        for t in &texts {
+            std::hint::black_box(sentences::split_sentences(t, "en"));
+        }
+    });
+    time("tokenize", &mut || {
+        for t in &texts {
+            std::hint::black_box(tokens::tokenize(t));
+        }
+    });
 }
 
 /// Reads and decompresses every `html/*.html.gz` page, sorted by name.
@@ -88,6 +144,9 @@ pub fn run(args: &Args) -> anyhow::Result<bool> {
     let pages = load_pages(&args.data)?;
     let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
     let mb = bytes as f64 / 1e6;
+    if args.phases {
+        phases(&pages);
+    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut report = serde_json::Map::new();
     report.insert("pages".into(), pages.len().into());

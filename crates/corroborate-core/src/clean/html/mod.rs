@@ -8,6 +8,7 @@ mod dom;
 mod maintext;
 mod meta;
 mod posts;
+pub mod prestrip;
 #[cfg(test)]
 mod tests;
 
@@ -42,6 +43,8 @@ const CONSENT_SELECTOR: &str = "[id*=cookie i], [class*=cookie i], [id*=gdpr i],
 /// Never fails: broken markup is repaired the way browsers do, and a page without readable text gives an empty
 /// `text` for the caller to report.
 pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
+    let stripped = prestrip::strip_invisible(html);
+    let html = stripped.as_str();
     let fragment = is_fragment(html);
     let parsed = if fragment {
         scraper::Html::parse_fragment(html)
