@@ -10,6 +10,7 @@
 //! Each stage reads what the earlier ones produced and adds to it; none reaches back. See ARCHITECTURE.md.
 
 pub mod clean;
+pub mod extract;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
@@ -17,4 +18,7 @@ pub mod pipeline;
 pub mod report;
 pub mod text;
 
-pub use model::{DocKind, DocMeta, Document, Layers, Span, Token, TokenKind};
+pub use model::{
+    ClaimMention, ClaimMode, DateAnchor, DateMention, DocKind, DocMeta, Document, EntityKind,
+    EntityMention, Layers, Polarity, QuantityMention, Span, Stance, Token, TokenKind,
+};

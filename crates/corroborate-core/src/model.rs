@@ -97,6 +97,153 @@ pub struct Layers {
     pub sentences: Vec<Span>,
     /// Tokens, in order.
     pub tokens: Vec<Token>,
+    /// Cardinal numbers as intervals (extract stage).
+    pub quantities: Vec<QuantityMention>,
+    /// Dates, resolved where the document allows (extract stage).
+    pub dates: Vec<DateMention>,
+    /// Mentions of people, organisations, places… (extract stage); canonical entities are made across
+    /// documents by the reconcile stage.
+    pub mentions: Vec<EntityMention>,
+    /// Who puts forward what (extract stage).
+    pub claims: Vec<ClaimMention>,
+}
+
+/// A cardinal number as an interval. Conventions (SPEC.md): "some five hundred" → value 500, approximate;
+/// "more than 2,000" → min 2001, max None; "at least 40" → min 40; "dozens" → min 24, max None, approximate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityMention {
+    /// The whole expression, qualifiers included ("more than 600").
+    pub span: Span,
+    /// Point estimate, when the text gives one.
+    pub value: Option<f64>,
+    /// Inclusive lower bound, `None` when open.
+    pub min: Option<f64>,
+    /// Inclusive upper bound, `None` when open.
+    pub max: Option<f64>,
+    pub approximate: bool,
+    /// What is counted, normalised ("police officers", "people injured"), when it can be told.
+    pub counts: Option<String>,
+    /// Where the counted thing is written.
+    pub counts_span: Option<Span>,
+}
+
+/// How a date expression was resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateAnchor {
+    /// The expression is a full date by itself.
+    Absolute,
+    /// Relative to the document's own `published` date.
+    Published,
+    /// Relative to another dated piece of evidence of the same story (named in `DateMention::anchor_note`).
+    Story,
+}
+
+/// A date expression ("on Tuesday", "20 June 2023", "last week").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub span: Span,
+    /// ISO date (`2023-06-20`), or `None` when it cannot be resolved without inventing.
+    pub value: Option<String>,
+    /// For ranges ("last week", "20-22 June"), the last day, inclusive.
+    pub end: Option<String>,
+    pub anchor: Option<DateAnchor>,
+    /// Which evidence anchored a relative date (e.g. "published 2023-06-21", "post d2.p1 of 2023-06-20").
+    pub anchor_note: Option<String>,
+}
+
+/// Kinds of entities (SPEC.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Location,
+    /// Camps, hospitals, buildings, bases.
+    Facility,
+    /// Groups of people that are not organisations ("residents", "protesters" as a named group, ethnic groups).
+    Group,
+    Other,
+}
+
+/// One mention of an entity in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// The name as written (or the pronoun / role noun for references like "the minister").
+    pub span: Span,
+    pub kind: EntityKind,
+    /// Titles and affiliations stated with this mention ("Interior Minister", "the country's police chief").
+    pub roles: Vec<String>,
+    /// For a reference that is not a name ("he", "the minister", "the group"), the index in `mentions` of the
+    /// named mention it refers to, when resolved.
+    pub refers_to: Option<usize>,
+    /// An acronym this mention defines in parentheses ("Movement for Land and Dignity (MLD)").
+    pub acronym: Option<String>,
+}
+
+/// How a claim is put forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimMode {
+    /// Quoted words.
+    Direct,
+    /// Reported speech ("X said that ...", "according to X").
+    Indirect,
+    /// The outlet's own voice.
+    Narration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Affirms,
+    Denies,
+}
+
+/// The stance class of a reporting cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// say, state, tell
+    Neutral,
+    /// claim, insist, assert
+    Assertive,
+    /// admit, acknowledge, concede
+    Concessive,
+    /// deny, reject, dismiss
+    Negative,
+    /// condemn, praise, accuse, describe as
+    Evaluative,
+    /// call for, demand, urge
+    Directive,
+}
+
+/// One proposition that somebody (or the outlet itself) puts forward, within one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimMention {
+    /// The evidence: the sentence(s) or quote block the claim is read from.
+    pub span: Span,
+    /// The proposition's own span (the quote without marks, the reported clause, the sentence).
+    pub content: Span,
+    /// The proposition, kept positive where the wording allows ("anyone was harmed" for a denial of it).
+    pub text: String,
+    /// The speaker as written ("the regional police chief, Ana Ruiz"), `None` for the outlet's own voice.
+    pub speaker_span: Option<Span>,
+    /// Index in `Layers::mentions` of the mention the speaker resolves to.
+    pub speaker_mention: Option<usize>,
+    /// Other speakers of a joint claim ("X and Y condemned ...").
+    pub co_speaker_mentions: Vec<usize>,
+    /// An intermediary: the press release or statement an outlet quotes (index in `mentions`, or as written).
+    pub via_mention: Option<usize>,
+    pub via_text: Option<String>,
+    /// Lemma of the reporting word ("say", "deny", "according to"); `None` for narration.
+    pub cue: Option<String>,
+    pub cue_span: Option<Span>,
+    pub stance: Option<Stance>,
+    pub mode: ClaimMode,
+    pub polarity: Polarity,
+    /// allegedly, reportedly, "is said to", conditional mood.
+    pub hedged: bool,
 }
 
 /// A cleaned document with its layers.
@@ -125,11 +272,23 @@ pub struct Document {
 impl Document {
     /// Every span of every layer, for invariant checks.
     pub fn all_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.layers
-            .sentences
+        let l = &self.layers;
+        l.sentences
             .iter()
             .copied()
-            .chain(self.layers.tokens.iter().map(|t| t.span))
+            .chain(l.tokens.iter().map(|t| t.span))
+            .chain(
+                l.quantities
+                    .iter()
+                    .flat_map(|q| std::iter::once(q.span).chain(q.counts_span)),
+            )
+            .chain(l.dates.iter().map(|d| d.span))
+            .chain(l.mentions.iter().map(|m| m.span))
+            .chain(l.claims.iter().flat_map(|c| {
+                [Some(c.span), Some(c.content), c.speaker_span, c.cue_span]
+                    .into_iter()
+                    .flatten()
+            }))
     }
 
     /// The first span that breaks the model's invariants, if any.

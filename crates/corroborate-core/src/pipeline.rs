@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::clean::{self, EmbeddedPost};
 use crate::ingest::{self, IngestError, InputBytes, RawDoc};
 use crate::model::{DocKind, DocMeta, Document, Layers};
-use crate::text;
+use crate::{extract, text};
 
 /// Everything one run produced: the documents (each report followed by its embedded posts) and the inputs or
 /// records that were skipped, with the reason.
@@ -96,6 +96,7 @@ fn build_document(raw: &RawDoc, cleaned: clean::Cleaned) -> DocWithPosts {
         layers: Layers::default(),
     };
     text::annotate(&mut doc, meta.language_hint.as_deref());
+    extract::annotate(&mut doc);
     let posts = cleaned
         .posts
         .into_iter()
@@ -121,6 +122,7 @@ fn post_document(post: EmbeddedPost, origin: &str) -> Document {
         layers: Layers::default(),
     };
     text::annotate(&mut doc, post.language_hint.as_deref());
+    extract::annotate(&mut doc);
     doc
 }
 
