@@ -32,9 +32,9 @@
 //!   (50 s CPU), a debug build about 17 s.
 //! - memory: about 60 MB resident with all 12 models loaded (peak 72 MB in the test process).
 //! - load time: building the detector is ~0.1 ms; the first text that needs a model loads it (6-40 ms).
-//! - speed: per the table; with the [`SAMPLE_BYTES`] bound a document of any length costs about 1-3.5 ms
-//!   (with a 2 KB sample: ~1 ms per document on a quiet machine, i.e. 4 MB/s on 4 KB documents, 70 MB/s on
-//!   64 KB ones and ~1 GB/s on 1 MB ones, since only the sample is read).
+//! - speed: per the table; with the [`SAMPLE_BYTES`] bound a document of any length costs about as much as a
+//!   short text. On the 181 article-extraction pages: 1.8 ms per page with a 2 KB sample, 0.86 ms with the
+//!   640-byte sample now used (`corroborate-eval bench-ingest --phases`).
 //!
 //! Every Cyrillic text being Russian here, a script shortcut could drop the Russian model (5.5 MB) at the price
 //! of letting lingua no longer weigh mixed Cyrillic/Latin posts; not done, to keep one engine deciding.
@@ -80,9 +80,10 @@ pub const SUPPORTED_LANGUAGES: [&str; 12] = [
 /// links or numbers still yields a full sample.
 pub const SCAN_BYTES: usize = 16 * 1024;
 
-/// Most bytes of cleaned text handed to the model: 300-odd words, plenty for a stable answer (every test
-/// paragraph is shorter), few enough to keep any document at about a millisecond. 4 KB doubled the time.
-pub const SAMPLE_BYTES: usize = 2 * 1024;
+/// Most bytes of cleaned text handed to the model: about a hundred words, plenty for a stable answer on
+/// running text (every test paragraph is right at this size), few enough to keep any document near half a
+/// millisecond; the lookups grow linearly with the sample (2 KB took 1.8 ms per news page).
+pub const SAMPLE_BYTES: usize = 640;
 
 /// Fewer letters than this is "no language signal" (an interjection, initials, "ok").
 pub const MIN_LETTERS: usize = 3;
