@@ -1,0 +1,70 @@
+//! The evaluation floors: each evaluation command runs on the shared test suites (`../shared/data`, beside the
+//! repository) and must stay at or above the level reached so far. These are ratchets: raise a floor when the
+//! figure improves, never lower it. The figures themselves are recorded in BENCHMARKS.md.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn data(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(name);
+    assert!(
+        path.exists(),
+        "the shared test data {} is missing: the floors need ../shared/data beside the repository",
+        path.display()
+    );
+    path.to_string_lossy().into_owned()
+}
+
+/// Runs `corroborate-eval ARGS`, echoes its report, and asserts it met its floors.
+fn eval(args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_corroborate-eval"))
+        .args(args)
+        .output()
+        .expect("run corroborate-eval");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary: Vec<&str> = stdout
+        .lines()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    println!(
+        "corroborate-eval {}\n{}",
+        args.join(" "),
+        summary.join("\n")
+    );
+    assert!(
+        out.status.success(),
+        "below the floor (exit {:?}):\n{stdout}\n{stderr}",
+        out.status.code()
+    );
+}
+
+#[test]
+fn sentence_segmentation_floor() {
+    eval(&[
+        "sentences",
+        &data("sentence-boundaries"),
+        "--min-golden-en",
+        "47",
+        "--min-spec-en",
+        "0.90",
+        "--min-spec-de",
+        "0.90",
+    ]);
+}
+
+#[test]
+fn article_extraction_floor() {
+    eval(&[
+        "extraction",
+        &data("article-extraction"),
+        "--min-f1",
+        "0.96",
+    ]);
+}
