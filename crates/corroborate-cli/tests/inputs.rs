@@ -12,8 +12,92 @@ fn examples_story_is_a_valid_dossier() {
     assert_valid_dossier(&dossier);
     assert_eq!(dossier["format"], "corroborate.dossier/1");
     let docs = dossier["documents"].as_array().expect("documents");
-    let articles = docs.iter().filter(|d| d["parent"].is_null()).count();
-    assert_eq!(articles, 7, "six files, one of them two JSONL records");
+    let summary: Vec<(String, String, String, String)> = docs
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or("-").to_string();
+            (s("id"), s("kind"), s("parent"), s("language"))
+        })
+        .collect();
+    let expected: Vec<(String, String, String, String)> = [
+        ("d1", "article", "-", "en"),   // dravik-blog.txt
+        ("d1.p1", "post", "d1", "en"),  // the post pasted into it
+        ("d2", "article", "-", "en"),   // free-voice.md
+        ("d3", "statement", "-", "en"), // interior-ministry.txt
+        ("d4", "article", "-", "de"),   // rundschau.txt
+        ("d5", "article", "-", "en"),   // valley-courier.html
+        ("d5.p1", "post", "d5", "es"),  // the embedded Spanish tweet
+        ("d6", "article", "-", "en"),   // wire.jsonl#1
+        ("d7", "article", "-", "en"),   // wire.jsonl#2
+    ]
+    .iter()
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+    .collect();
+    assert_eq!(summary, expected);
+
+    let courier = doc_by_origin_suffix(&dossier, "valley-courier.html");
+    assert_eq!(courier["source"], "The Valley Courier");
+    assert_eq!(courier["published"], "2023-06-21T07:40:00+02:00");
+    let removed: Vec<&str> = courier["removed"]
+        .as_array()
+        .expect("removed")
+        .iter()
+        .filter_map(|r| r.as_str())
+        .collect();
+    assert!(
+        removed.contains(&"Share on WhatsApp, follow us on Telegram"),
+        "{removed:?}"
+    );
+    assert!(
+        removed.iter().any(|r| r.starts_with("pic.twitter.com/")),
+        "{removed:?}"
+    );
+    let text = courier["text"].as_str().expect("text");
+    assert!(text.starts_with("DRAVIK — Police moved into the Kestrel Meadow protest camp"));
+    for furniture in [
+        "cookies",
+        "Share on",
+        "Related stories",
+        "newsletter",
+        "Cientos de policías",
+    ] {
+        assert!(
+            !text.contains(furniture),
+            "`{furniture}` left in the article text"
+        );
+    }
+    let tweet = &docs[6];
+    assert_eq!(tweet["source"], "Lucía Ferrán (@luciaferran)");
+    assert_eq!(tweet["published"], "2023-06-20");
+    assert!(
+        tweet["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Cientos de policías") && !t.contains("pic.twitter"))
+    );
+    let pasted = &docs[1];
+    assert_eq!(pasted["source"], "Elena Marsh (@elenamarsh_dr)");
+    assert_eq!(pasted["published"], "2023-06-20");
+}
+
+#[test]
+fn dossier_is_identical_across_runs_and_thread_counts() {
+    let one = corroborate(
+        &["analyze", "--threads", "1", "examples/protest-camp"],
+        None,
+    );
+    let two = corroborate(
+        &["analyze", "--threads", "2", "examples/protest-camp"],
+        None,
+    );
+    let again = corroborate(
+        &["analyze", "--threads", "2", "examples/protest-camp"],
+        None,
+    );
+    assert_eq!(one.status, 0);
+    assert!(
+        one.stdout == two.stdout && two.stdout == again.stdout,
+        "output differs between runs"
+    );
 }
 
 #[test]
