@@ -177,8 +177,8 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
                         if args.show_missed.as_deref() == Some(key(f).as_str()) && shown < 12 {
                             shown += 1;
                             let at = f.first().map_or(0, |s| s.start);
-                            let a = text.floor_char_boundary(at.saturating_sub(200));
-                            let b = text.floor_char_boundary((at + 80).min(text.len()));
+                            let a = floor_boundary(&text, at.saturating_sub(200));
+                            let b = floor_boundary(&text, at + 80);
                             println!("--- missed {:?} in {article}:\n{}", key(f), &text[a..b]);
                             for c in pred.iter().filter(|c| {
                                 c.cue.as_ref().is_some_and(|x| {
@@ -445,4 +445,13 @@ fn match_role<'f>(
         .map(|(p, _)| *p)
         .collect();
     (exact, overlap, ug, up)
+}
+
+/// The nearest char boundary at or before `i` (clamped to the text).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

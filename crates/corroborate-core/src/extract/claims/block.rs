@@ -7,15 +7,15 @@
 //! minister lies when he says nobody was touched") also gets its own claim, with the statement as `via`.
 
 use super::ctx::Ctx;
-use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
+use super::draft::{CLAUSE_PUNCT, CueInfo, Draft, trim_span};
 use super::quotes::Quote;
 use super::speaker::{self, Speaker};
-use crate::model::{ClaimMode, Span, Stance};
+use crate::model::{ClaimMode, Span};
 
 /// A statement block: who issued it, through what, and the span of its text.
 pub struct Block {
     pub speaker: Speaker,
-    pub cue: (String, Stance, Option<Span>),
+    pub cue: CueInfo,
     pub via: Option<Span>,
     /// The statement's text, from its first to its last paragraph.
     pub body: Span,
@@ -88,7 +88,7 @@ pub fn find_blocks(ctx: &Ctx, quotes: &[Quote]) -> Vec<Block> {
 
 /// The issuer of the statement: the speaker of the intro's cue ("X issued a press release"), or the phrase that
 /// opens the intro.
-fn intro_speaker(ctx: &Ctx, para: Span) -> Option<(Speaker, (String, Stance, Option<Span>))> {
+fn intro_speaker(ctx: &Ctx, para: Span) -> Option<(Speaker, CueInfo)> {
     let sent = ctx
         .sentences
         .iter()

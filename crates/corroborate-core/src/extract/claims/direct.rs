@@ -69,17 +69,16 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
             },
         };
         let mut text = Some(text);
-        if attr.partial {
-            if let Some(s) = ctx
+        if attr.partial
+            && let Some(s) = ctx
                 .sentences
                 .iter()
                 .find(|s| s.start <= q.outer.start && q.outer.start < s.end)
-            {
-                let end = s.end.max(q.outer.end);
-                content = trim_span(ctx.text, Span::new(q.outer.start, end), CLAUSE_PUNCT);
-                span = hull(span, content);
-                text = None;
-            }
+        {
+            let end = s.end.max(q.outer.end);
+            content = trim_span(ctx.text, Span::new(q.outer.start, end), CLAUSE_PUNCT);
+            span = hull(span, content);
+            text = None;
         }
         out.push(Draft {
             span,
@@ -161,18 +160,17 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
         speaker::cue_at(ctx, i).is_some()
             && (m..i).all(|j| ctx.lex.is("cue_modifier", ctx.lower(j)))
     });
-    if let Some(ci) = c {
-        if let Some(hit) = speaker::cue_at(ctx, ci) {
-            if let Some((sp, end)) = speaker::right_np(ctx, hit.end, limit) {
-                let span = ctx.span_of(t, end)?;
-                return Some(Attr {
-                    speaker: Some(sp),
-                    cue: Some(cue_tuple(&hit, ctx, m)),
-                    span,
-                    partial: false,
-                });
-            }
-        }
+    if let Some(ci) = c
+        && let Some(hit) = speaker::cue_at(ctx, ci)
+        && let Some((sp, end)) = speaker::right_np(ctx, hit.end, limit)
+    {
+        let span = ctx.span_of(t, end)?;
+        return Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue_tuple(&hit, ctx, m)),
+            span,
+            partial: false,
+        });
     }
     // "…," Ruiz said.
     for ci in t + 1..limit.min(t + 16) {

@@ -7,6 +7,9 @@ use super::polarity;
 use super::speaker::Speaker;
 use crate::model::{ClaimMention, ClaimMode, EntityMention, Span, Stance};
 
+/// A cue: lemma, stance, and where its words are (none for a speaker carried over from an earlier quote).
+pub type CueInfo = (String, Stance, Option<Span>);
+
 #[derive(Debug, Clone)]
 pub struct Draft {
     /// The evidence.
@@ -17,7 +20,7 @@ pub struct Draft {
     pub speaker: Option<Speaker>,
     pub via_text: Option<String>,
     pub via_span: Option<Span>,
-    pub cue: Option<(String, Stance, Option<Span>)>,
+    pub cue: Option<CueInfo>,
     pub mode: ClaimMode,
 }
 

@@ -190,10 +190,9 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     }
     if let Some(hit) =
         speaker::cue_at(ctx, m).filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m))
+        && let Some((sp, _)) = speaker::right_np(ctx, hit.end, e)
     {
-        if let Some((sp, _)) = speaker::right_np(ctx, hit.end, e) {
-            return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
-        }
+        return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
     }
     for ci in t + 1..e {
         let Some(hit) = speaker::cue_at(ctx, ci).filter(|_| !ctx.in_quote(ci)) else {
@@ -226,6 +225,10 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, i, a);
+        if ctx.lex.is("not_content_start", ctx.lower(hit.end)) {
+            i = hit.end;
+            continue;
+        }
         if let Some(sp) = speaker::left_np(ctx, cs, a) {
             let from = content_start(ctx, hit.end, e);
             if let Some(d) = draft(ctx, sent, (from, e), Some(sp), cue_of(ctx, &hit, cs)) {
@@ -233,10 +236,11 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             }
         } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
             // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
-            if after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")) {
-                if let Some(d) = draft(ctx, sent, (after, e), Some(sp), cue_of(ctx, &hit, cs)) {
-                    return Some(d);
-                }
+            if after < e
+                && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":"))
+                && let Some(d) = draft(ctx, sent, (after, e), Some(sp), cue_of(ctx, &hit, cs))
+            {
+                return Some(d);
             }
         }
         i = hit.end;
@@ -268,7 +272,10 @@ fn passive(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
         let hit = speaker::cue_at(ctx, c)?;
         let after = content_start(ctx, hit.end, e);
-        if after == hit.end && !ctx.is_punct(after, ",") {
+        let opens = ctx.lex.is("complementizer", ctx.lower(after))
+            || ctx.is_punct(after, ",")
+            || ctx.is_punct(after, ":");
+        if !opens {
             return None;
         }
         return draft(ctx, sent, (after, e), None, cue_of(ctx, &hit, i + 1));

@@ -74,7 +74,7 @@ fn np_word(ctx: &Ctx, i: usize) -> bool {
     };
     match t.kind {
         TokenKind::Word | TokenKind::Number => {
-            !(ctx.lex.is("np_stop", &t.lower) && !t.cap) && !ctx.lex.is("complementizer", &t.lower)
+            (!ctx.lex.is("np_stop", &t.lower) || t.cap) && !ctx.lex.is("complementizer", &t.lower)
         }
         _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i),
     }
