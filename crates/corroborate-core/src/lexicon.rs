@@ -54,6 +54,20 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("en", "embed_chrome"),
     table!("es", "embed_chrome"),
     table!("de", "embed_chrome"),
+    // Attribution (`extract::claims`): reporting verbs with their stance, source prepositions ("according to"),
+    // hedges, negators with their positive rewrite, closed word classes, role nouns.
+    table!("en", "reporting_verbs"),
+    table!("de", "reporting_verbs"),
+    table!("en", "source_markers"),
+    table!("de", "source_markers"),
+    table!("en", "hedges"),
+    table!("de", "hedges"),
+    table!("en", "negators"),
+    table!("de", "negators"),
+    table!("en", "claim_words"),
+    table!("de", "claim_words"),
+    table!("en", "role_nouns"),
+    table!("de", "role_nouns"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

@@ -4,6 +4,8 @@
 //! failures, and exits non-zero when a `--min-*` floor given on the command line is not reached, so CI can hold
 //! the ratchet.
 
+mod attribution;
+mod bench_claims;
 mod bench_ingest;
 
 use std::process::ExitCode;
@@ -31,6 +33,10 @@ enum Command {
     Sentences(sentences::SentencesArgs),
     /// Article-body extraction from HTML on the article-extraction benchmark.
     Extraction(extraction::ExtractionArgs),
+    /// Claims (source, cue, content) against PolNeAR's attribution annotations.
+    Attribution(attribution::AttributionArgs),
+    /// Throughput of sentence split + claim finding on the article-extraction ground-truth texts.
+    BenchClaims(bench_claims::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +45,8 @@ fn main() -> ExitCode {
         Command::BenchIngest(args) => bench_ingest::run(&args),
         Command::Sentences(args) => sentences::run(args),
         Command::Extraction(args) => extraction::run(args),
+        Command::Attribution(args) => attribution::run(args),
+        Command::BenchClaims(args) => bench_claims::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

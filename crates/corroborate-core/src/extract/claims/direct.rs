@@ -1,0 +1,298 @@
+//! Direct quotes and who speaks them.
+//!
+//! A quote becomes a claim when a speaker is written next to it:
+//! - after it: `"…," he said.` / `"…," said Ana Ruiz.` / `"…" — Ana Ruiz` (the dash form needs no cue);
+//! - before it: `Ruiz said: "…"` / `Ruiz said, "…"` / `Ruiz: "…"` / `Ruiz said that "…"`, also when the
+//!   introduction is the previous sentence ending in a colon;
+//! - in the middle: `"…," Ruiz said, "…"` joins both halves into one claim;
+//! - not at all, but the quote fills its paragraph right after a paragraph quoting somebody: the speaker
+//!   carries on (the news convention); such a claim's speaker lies outside its evidence span.
+//!
+//! Short quotes inside a sentence with no speaker next to them are scare quotes or partial quotes and are left to
+//! the reported-speech and narration passes, which read the whole sentence.
+
+use super::ctx::Ctx;
+use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
+use super::quotes::{Quote, quote_text};
+use super::speaker::{self, CueHit, Speaker};
+use crate::model::{ClaimMode, Span, Stance, TokenKind};
+
+/// A speaker and cue found next to a quote, with the token after (or the token before) the attribution.
+struct Attr {
+    speaker: Option<Speaker>,
+    cue: Option<(String, Stance, Option<Span>)>,
+    /// Span of the attribution words themselves.
+    span: Span,
+    /// The quote continues the introducing clause without a colon or comma ("said “…” and more"): the
+    /// proposition runs to the end of the sentence.
+    partial: bool,
+}
+
+/// Claims for quotes that have a speaker; returns them in text order.
+pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let mut k = 0;
+    while k < quotes.len() {
+        let q = &quotes[k];
+        k += 1;
+        if taken.iter().any(|t| overlaps(*t, q.outer)) || word_count(ctx, q.inner) < 2 {
+            continue;
+        }
+        let limit = after_limit(ctx, q, quotes.get(k));
+        let mut content = q.inner;
+        let mut text = quote_text(ctx.text, q);
+        let mut span = q.outer;
+        let attr = match after(ctx, q, limit) {
+            Some(a) => {
+                span = hull(span, a.span);
+                // Middle attribution: `"…," Ruiz said, "…"`.
+                if let Some(next) = quotes.get(k) {
+                    let between = ctx.text.get(a.span.end..next.outer.start).unwrap_or("x");
+                    if between.trim().trim_matches([',', ':']).trim().is_empty()
+                        && same_para(ctx, q.outer.start, next.outer.start)
+                    {
+                        content = hull(content, next.inner);
+                        text = format!("{} {}", text, quote_text(ctx.text, next));
+                        span = hull(span, next.outer);
+                        k += 1;
+                    }
+                }
+                Some(a)
+            }
+            None => before(ctx, q).inspect(|a| span = hull(span, a.span)),
+        };
+        let attr = match attr {
+            Some(a) => a,
+            None => match inherited(ctx, q, &out) {
+                Some(a) => a,
+                None => continue,
+            },
+        };
+        let mut text = Some(text);
+        if attr.partial
+            && let Some(s) = ctx
+                .sentences
+                .iter()
+                .find(|s| s.start <= q.outer.start && q.outer.start < s.end)
+        {
+            let end = s.end.max(q.outer.end);
+            content = trim_span(ctx.text, Span::new(q.outer.start, end), CLAUSE_PUNCT);
+            span = hull(span, content);
+            text = None;
+        }
+        out.push(Draft {
+            span,
+            content,
+            text,
+            speaker: attr.speaker,
+            via_text: None,
+            via_span: None,
+            cue: attr.cue,
+            mode: ClaimMode::Direct,
+        });
+    }
+    out
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+pub fn hull(a: Span, b: Span) -> Span {
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+fn word_count(ctx: &Ctx, span: Span) -> usize {
+    ctx.tok_range(span).filter(|&i| ctx.is_word(i)).count()
+}
+
+fn same_para(ctx: &Ctx, a: usize, b: usize) -> bool {
+    ctx.para_of(a).is_some_and(|p| b < p.end)
+}
+
+/// Token index where the words after a quote stop being its attribution: sentence-final punctuation, the
+/// next quote, or the paragraph end.
+fn after_limit(ctx: &Ctx, q: &Quote, next: Option<&Quote>) -> usize {
+    let para_end = ctx.para_of(q.outer.start).map_or(ctx.text.len(), |p| p.end);
+    let stop = next.map_or(para_end, |n| n.outer.start.min(para_end));
+    let from = ctx.toks.partition_point(|t| t.span.start < q.outer.end);
+    let mut i = from;
+    while i < ctx.toks.len() && ctx.toks[i].span.start < stop {
+        let t = &ctx.toks[i];
+        if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?") {
+            let title = i > 0 && ctx.lex.is("title", ctx.lower(i - 1));
+            if !title {
+                break;
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+fn cue_tuple(hit: &CueHit, ctx: &Ctx, start: usize) -> (String, Stance, Option<Span>) {
+    (
+        hit.cue.lemma.clone(),
+        hit.cue.stance,
+        ctx.span_of(start, hit.end),
+    )
+}
+
+/// The attribution right after a closed quote.
+fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
+    let mut t = ctx.toks.partition_point(|t| t.span.start < q.outer.end);
+    let mut dash = false;
+    let mut separated = ctx
+        .slice(q.inner)
+        .trim_end()
+        .ends_with([',', '!', '?', '…', '—', '–', '-']);
+    while t < limit && matches!(ctx.lower(t), "," | "—" | "–" | "-") {
+        dash |= ctx.lower(t) != ",";
+        separated = true;
+        t += 1;
+    }
+    if t >= limit || !separated {
+        return None;
+    }
+    // "…," said Ruiz.
+    let m = t;
+    let c = (m..limit.min(m + 3)).find(|&i| {
+        speaker::cue_at(ctx, i).is_some()
+            && (m..i).all(|j| ctx.lex.is("cue_modifier", ctx.lower(j)))
+    });
+    if let Some(ci) = c
+        && let Some(hit) = speaker::cue_at(ctx, ci)
+        && let Some((sp, end)) = speaker::right_np(ctx, hit.end, limit)
+    {
+        let span = ctx.span_of(t, end)?;
+        return Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue_tuple(&hit, ctx, m)),
+            span,
+            partial: false,
+        });
+    }
+    // "…," Ruiz said.
+    for ci in t + 1..limit.min(t + 16) {
+        let Some(hit) = speaker::cue_at(ctx, ci) else {
+            continue;
+        };
+        let cs = speaker::absorb_modifiers(ctx, ci, t);
+        let sp = speaker::left_np(ctx, cs, t)?;
+        if ctx.tok_range(sp.span).start != t {
+            return None;
+        }
+        let span = ctx.span_of(t, hit.end)?;
+        return Some(Attr {
+            speaker: Some(sp),
+            cue: Some(cue_tuple(&hit, ctx, cs)),
+            span,
+            partial: false,
+        });
+    }
+    // "…" — Ruiz
+    if dash && ctx.toks.get(t).is_some_and(|x| x.cap) {
+        let (sp, end) = speaker::right_np(ctx, t, limit)?;
+        let span = ctx.span_of(t, end)?;
+        return Some(Attr {
+            speaker: Some(sp),
+            cue: None,
+            span,
+            partial: false,
+        });
+    }
+    None
+}
+
+/// The attribution before a quote: "Ruiz said:", "Ruiz said,", "Ruiz:", "Ruiz said that".
+fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
+    let b = ctx.toks.partition_point(|t| t.span.start < q.outer.start);
+    if b == 0 {
+        return None;
+    }
+    let para = ctx.para_of(q.outer.start)?;
+    // The introduction may be the previous paragraph when it ends in a colon.
+    let mut p = b;
+    let mut floor_pos = para.start;
+    if ctx.toks[p - 1].span.end <= para.start {
+        if !ctx.is_punct(p - 1, ":") {
+            return None;
+        }
+        floor_pos = ctx.para_of(ctx.toks[p - 1].span.start)?.start;
+    }
+    let floor = ctx.toks.partition_point(|t| t.span.start < floor_pos);
+    let sentence_floor = ctx
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.start < ctx.toks[p - 1].span.start)
+        .map_or(floor, |s| {
+            ctx.toks.partition_point(|t| t.span.start < s.start)
+        })
+        .max(floor);
+    let mut colon = None;
+    if ctx.is_punct(p - 1, ":") || ctx.is_punct(p - 1, ",") {
+        if ctx.is_punct(p - 1, ":") {
+            colon = Some(p - 1);
+        }
+        p -= 1;
+    }
+    if p > sentence_floor && ctx.lex.is("complementizer", ctx.lower(p - 1)) {
+        p -= 1;
+    }
+    // A cue ending at p (allowing an adjunct like "in a statement" between cue and colon).
+    for ci in (p.saturating_sub(6).max(sentence_floor)..p).rev() {
+        let Some(hit) = speaker::cue_at(ctx, ci) else {
+            continue;
+        };
+        if hit.end != p && colon.is_none() {
+            continue;
+        }
+        let cs = speaker::absorb_modifiers(ctx, ci, sentence_floor);
+        let speaker = speaker::left_np(ctx, cs, sentence_floor);
+        let start = speaker.as_ref().map_or(cs, |s| ctx.tok_range(s.span).start);
+        let span = ctx.span_of(start, b)?;
+        speaker.as_ref()?;
+        return Some(Attr {
+            speaker,
+            cue: Some(cue_tuple(&hit, ctx, cs)),
+            span,
+            partial: colon.is_none() && hit.end == b,
+        });
+    }
+    // "Ruiz: …"
+    let c = colon?;
+    let sp = speaker::left_np(ctx, c, sentence_floor)?;
+    let start = ctx.tok_range(sp.span).start;
+    if start != sentence_floor {
+        return None;
+    }
+    let span = ctx.span_of(start, b)?;
+    let cue_span = ctx.toks.get(c).map(|t| t.span);
+    Some(Attr {
+        speaker: Some(sp),
+        cue: Some(("say".to_string(), Stance::Neutral, cue_span)),
+        span,
+        partial: false,
+    })
+}
+
+/// A quote filling its paragraph, right after a paragraph whose quote has a speaker: the speaker carries on.
+fn inherited(ctx: &Ctx, q: &Quote, prev: &[Draft]) -> Option<Attr> {
+    let para = ctx.para_of(q.outer.start)?;
+    if para.start != q.outer.start {
+        return None;
+    }
+    let last = prev.last()?;
+    let last_para = ctx.para_of(last.span.end.saturating_sub(1))?;
+    let gap = ctx.text.get(last_para.end..para.start)?;
+    if !gap.trim().is_empty() || last.speaker.is_none() {
+        return None;
+    }
+    Some(Attr {
+        speaker: last.speaker.clone(),
+        cue: last.cue.as_ref().map(|c| (c.0.clone(), c.1, None)),
+        span: q.outer,
+        partial: false,
+    })
+}

@@ -1,0 +1,190 @@
+//! The attribution lexicon of one language, read once from the data tables (`reporting_verbs`, `source_markers`,
+//! `hedges`, `negators`, `claim_words`, `role_nouns`). A language without its own tables uses English, so an
+//! unknown language still finds quotes and English-like cues rather than nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::lexicon;
+use crate::model::Stance;
+
+/// One multi-word entry: its lower-case words and what it stands for.
+#[derive(Debug, Clone)]
+pub struct Phrase<T> {
+    pub words: Vec<String>,
+    pub value: T,
+}
+
+/// Phrases indexed by their first word, longest first, for greedy matching over tokens.
+#[derive(Debug)]
+pub struct PhraseIndex<T> {
+    by_first: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        PhraseIndex {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T> PhraseIndex<T> {
+    fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        list.push(Phrase { words, value });
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+
+    /// The longest phrase whose words equal `words[..n]`; returns it and `n`.
+    pub fn longest<'s>(&'s self, words: &[&str]) -> Option<(&'s Phrase<T>, usize)> {
+        let first = words.first()?;
+        self.by_first.get(*first)?.iter().find_map(|p| {
+            let n = p.words.len();
+            (words.len() >= n && p.words.iter().zip(words).all(|(a, b)| a == b)).then_some((p, n))
+        })
+    }
+}
+
+/// A reporting verb form.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub lemma: String,
+    pub stance: Stance,
+    /// The form is also a common noun ("report", "calls"), marked `*` in the table.
+    pub noun_too: bool,
+}
+
+/// Where a source preposition stands relative to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerPos {
+    /// "according to X", "laut X"
+    Before,
+    /// "X zufolge"
+    After,
+}
+
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub lemma: String,
+    pub pos: MarkerPos,
+}
+
+/// Everything the claim finder knows about one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub cues: PhraseIndex<Cue>,
+    pub markers: PhraseIndex<Marker>,
+    pub hedges: PhraseIndex<()>,
+    /// Negator → positive replacement (`None` deletes the words).
+    pub negators: PhraseIndex<Option<String>>,
+    pub role_nouns: HashSet<String>,
+    classes: HashMap<String, HashSet<String>>,
+}
+
+impl Lexicon {
+    /// Whether lower-case `word` belongs to closed class `class` of `claim_words`.
+    pub fn is(&self, class: &str, word: &str) -> bool {
+        self.classes.get(class).is_some_and(|s| s.contains(word))
+    }
+
+    fn load(lang: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for entry in lexicon::lines(lang, "reporting_verbs") {
+            let mut fields = entry.split('\t').map(str::trim);
+            let (Some(lemma), Some(stance), Some(forms)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let Some(stance) = parse_stance(stance) else {
+                continue;
+            };
+            for form in forms.split(',') {
+                let form = form.trim();
+                let noun_too = form.ends_with('*');
+                lex.cues.insert(
+                    form.trim_end_matches('*'),
+                    Cue {
+                        lemma: lemma.to_string(),
+                        stance,
+                        noun_too,
+                    },
+                );
+            }
+        }
+        for entry in lexicon::lines(lang, "source_markers") {
+            let mut fields = entry.split('\t').map(str::trim);
+            let (Some(lemma), Some(pos), Some(forms)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let pos = if pos == "post" {
+                MarkerPos::After
+            } else {
+                MarkerPos::Before
+            };
+            for form in forms.split(',') {
+                lex.markers.insert(
+                    form,
+                    Marker {
+                        lemma: lemma.to_string(),
+                        pos,
+                    },
+                );
+            }
+        }
+        for entry in lexicon::lines(lang, "hedges") {
+            lex.hedges.insert(entry, ());
+        }
+        for entry in lexicon::lines(lang, "negators") {
+            if let Some((k, v)) = entry.split_once('\t') {
+                let v = v.trim();
+                lex.negators
+                    .insert(k.trim(), (v != "-").then(|| v.to_string()));
+            }
+        }
+        lex.role_nouns = lexicon::lowercase_set(lang, "role_nouns");
+        for entry in lexicon::lines(lang, "claim_words") {
+            if let Some((class, words)) = entry.split_once('\t') {
+                let set = lex.classes.entry(class.trim().to_string()).or_default();
+                set.extend(words.split_whitespace().map(str::to_lowercase));
+            }
+        }
+        lex
+    }
+}
+
+fn parse_stance(s: &str) -> Option<Stance> {
+    Some(match s {
+        "neutral" => Stance::Neutral,
+        "assertive" => Stance::Assertive,
+        "concessive" => Stance::Concessive,
+        "negative" => Stance::Negative,
+        "evaluative" => Stance::Evaluative,
+        "directive" => Stance::Directive,
+        _ => return None,
+    })
+}
+
+/// The lexicon for `lang`: its own when it has a `reporting_verbs` table, else English. Adding a language is
+/// adding its tables.
+pub fn for_language(lang: &str) -> &'static Lexicon {
+    static ALL: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+    static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        lexicon::languages()
+            .into_iter()
+            .filter(|l| lexicon::table(l, "reporting_verbs").is_some())
+            .map(|l| (l, Lexicon::load(l)))
+            .collect()
+    });
+    all.get(lang)
+        .or_else(|| all.get("en"))
+        .unwrap_or_else(|| EMPTY.get_or_init(Lexicon::default))
+}

@@ -1,0 +1,112 @@
+//! Claims: who says what, how, and through whom.
+//!
+//! One document at a time, in four passes over the same tokens ([`ctx::Ctx`]):
+//! 1. statement blocks ("X issued a press release, which we publish in full:" + the statement + a signature
+//!    line), whose every sentence is X's ([`block`]);
+//! 2. direct quotes in any quote style with a speaker before, after or between their halves ([`direct`],
+//!    boundaries from [`quotes`]);
+//! 3. reported speech in each remaining sentence: "according to X", "…, X said.", "X said that …", the
+//!    impersonal passive ([`reported`]);
+//! 4. the outlet's own voice for every other sentence that states something ([`narration`]).
+//!
+//! Every claim then gets its polarity (with a positive rewrite of negated propositions) and hedging
+//! ([`polarity`]) and its speaker linked to the entity-mention layer ([`link`]). Language knowledge lives in the
+//! data tables (`reporting_verbs`, `source_markers`, `hedges`, `negators`, `claim_words`, `role_nouns`), so
+//! another language is new tables ([`lexicon`]).
+
+mod block;
+mod ctx;
+mod direct;
+mod draft;
+mod lexicon;
+mod link;
+mod narration;
+mod polarity;
+mod quotes;
+mod reported;
+mod speaker;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_de;
+
+use crate::model::{ClaimMention, Document, Span};
+use crate::text::sentences::split_sentences;
+use ctx::Ctx;
+use draft::Draft;
+
+pub use quotes::{Quote, find_quotes};
+
+/// The claims of one document, ordered by evidence start. Reads its sentences (or splits them when the layer
+/// is empty) and its entity mentions (for `speaker_mention`, `co_speaker_mentions`, `via_mention`).
+pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
+    let split;
+    let sentences = if doc.layers.sentences.is_empty() {
+        split = split_sentences(&doc.text, lang);
+        &split
+    } else {
+        &doc.layers.sentences
+    };
+    let mut ctx = Ctx::new(&doc.text, sentences, lang);
+    let quotes = quotes::find_quotes(&doc.text);
+    ctx.quoted = quotes
+        .iter()
+        .filter(|q| ctx.tok_range(q.inner).filter(|&i| ctx.is_word(i)).count() >= 3)
+        .map(|q| q.inner)
+        .collect();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut taken: Vec<Span> = Vec::new();
+    for b in block::find_blocks(&ctx, &quotes) {
+        if taken
+            .iter()
+            .any(|t| t.start < b.body.end && b.body.start < t.end)
+        {
+            continue;
+        }
+        taken.push(b.intro);
+        taken.push(b.body);
+        taken.extend(b.signature);
+        drafts.extend(block::block_claims(&ctx, &b));
+    }
+    for d in direct::quote_claims(&ctx, &quotes, &taken) {
+        taken.push(d.span);
+        drafts.push(d);
+    }
+    taken.sort_unstable();
+    for &sent in &ctx.sentences {
+        let covered = taken
+            .iter()
+            .any(|t| t.start < sent.end && sent.start < t.end);
+        if covered {
+            continue;
+        }
+        let reported = reported::sentence_claims(&ctx, sent);
+        if reported.is_empty() {
+            drafts.extend(narration::narration(&ctx, sent));
+        } else {
+            drafts.extend(reported);
+        }
+    }
+    drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    drafts
+        .into_iter()
+        .map(|d| d.finish(&ctx, &doc.layers.mentions))
+        .collect()
+}
+
+/// A speaker given as a whole span (after "according to"): its head is its last capitalised word.
+fn speaker_from_span(ctx: &Ctx, span: Span) -> speaker::Speaker {
+    let r = ctx.tok_range(span);
+    let head = r
+        .clone()
+        .rev()
+        .find(|&i| ctx.toks[i].cap)
+        .or_else(|| r.clone().rev().find(|&i| ctx.is_word(i)))
+        .map_or(span, |i| ctx.toks[i].span);
+    speaker::Speaker {
+        span,
+        parts: vec![span],
+        head,
+    }
+}

@@ -1,0 +1,92 @@
+//! Polarity and hedging of a proposition.
+//!
+//! Rewrite rules (so a denial can be matched against the fact it denies):
+//! - a negative cue (deny, reject, dismiss, "refused to acknowledge", bestreiten…) makes the claim `denies`;
+//!   its text is the reported clause as written ("denied that anyone was harmed" → "anyone was harmed");
+//! - a proposition with exactly one negator from the `negators` table is a denial of its positive form; the
+//!   negator is replaced by its table rewrite: "nobody was touched" → "anybody was touched", "officers never
+//!   touched anyone" → "officers touched anyone", "did not" → "did", "niemand wurde …" → "jemand wurde …";
+//! - both together (denying a negative) affirm the positive form; two or more negators in one proposition are
+//!   left as written and `affirms`, since their scope cannot be told without a parser.
+//!
+//! Hedging: a phrase from the `hedges` table anywhere in the evidence ("allegedly", "is said to", "would have",
+//! "angeblich", "soll"), or the cue "claim"/"allege". The German Konjunktiv I alone is *not* a hedge: it is the
+//! normal mood of reported speech and says nothing about the reporter's doubt.
+
+use super::ctx::Ctx;
+use crate::model::{Polarity, Span, Stance};
+
+/// Polarity and positive text of the proposition in `content`, given the cue's stance.
+pub fn polarity(ctx: &Ctx, content: Span, stance: Option<Stance>) -> (Polarity, String) {
+    let r = ctx.tok_range(content);
+    let mut hits: Vec<(usize, usize, Option<&str>)> = Vec::new();
+    let mut i = r.start;
+    while i < r.end {
+        let words = ctx.words(i, (r.end - i).min(4));
+        if let Some((p, n)) = ctx.lex.negators.longest(&words) {
+            hits.push((i, i + n, p.value.as_deref()));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    let negative_cue = stance == Some(Stance::Negative);
+    let as_written = ctx.slice(content).trim().to_string();
+    if hits.len() != 1 {
+        let pol = if negative_cue {
+            Polarity::Denies
+        } else {
+            Polarity::Affirms
+        };
+        return (pol, as_written);
+    }
+    let (a, b, repl) = hits[0];
+    let mut text = String::new();
+    let mut from = content.start;
+    let neg_start = ctx.toks[a].span.start;
+    let neg_end = ctx.toks[b - 1].span.end;
+    text.push_str(ctx.text.get(from..neg_start).unwrap_or(""));
+    match repl {
+        Some(r) => {
+            if ctx.toks[a].cap {
+                let mut cs = r.chars();
+                if let Some(f) = cs.next() {
+                    text.extend(f.to_uppercase());
+                    text.push_str(cs.as_str());
+                }
+            } else {
+                text.push_str(r);
+            }
+            from = neg_end;
+        }
+        None => {
+            // Delete the negator and the space after it.
+            from = neg_end;
+            let rest = ctx.text.get(from..content.end).unwrap_or("");
+            let ws = rest.len() - rest.trim_start().len();
+            from += ws;
+            if text.ends_with(char::is_whitespace) && ws == 0 {
+                text.pop();
+            }
+        }
+    }
+    text.push_str(ctx.text.get(from..content.end).unwrap_or(""));
+    let pol = if negative_cue {
+        Polarity::Affirms
+    } else {
+        Polarity::Denies
+    };
+    (pol, text.trim().to_string())
+}
+
+/// Whether the evidence in `span` carries a hedge, or the cue lemma is itself one.
+pub fn hedged(ctx: &Ctx, span: Span, cue_lemma: Option<&str>) -> bool {
+    if matches!(cue_lemma, Some("claim" | "allege" | "behaupten")) {
+        return true;
+    }
+    let r = ctx.tok_range(span);
+    (r.start..r.end).any(|i| {
+        let words = ctx.words(i, (r.end - i).min(4));
+        ctx.lex.hedges.longest(&words).is_some()
+    })
+}

@@ -1,0 +1,302 @@
+//! Speaker phrases and cues around a reporting word, read from tokens without a parser.
+//!
+//! A speaker is the noun phrase next to the cue: to its left in "the regional police chief, Ana Ruiz, said",
+//! to its right in "…, said Ana Ruiz." The scan stops at punctuation and at closed-class words that cannot be
+//! inside a noun phrase (`np_stop`), accepts "Mr." titles, bracketed party tags, one appositive between commas,
+//! and joint speakers joined by "and" when both sides look like names.
+
+use super::ctx::Ctx;
+use super::lexicon::Cue;
+use crate::model::{Span, TokenKind};
+
+/// Longest noun phrase we accept as a speaker, in tokens.
+const MAX_NP: usize = 12;
+
+/// A speaker phrase: the whole as written, and its parts when several speakers are joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub span: Span,
+    pub parts: Vec<Span>,
+    /// The head to link to an entity mention: the name in an apposition, else the last word.
+    pub head: Span,
+}
+
+/// A reporting cue found at a token.
+#[derive(Debug, Clone)]
+pub struct CueHit {
+    pub cue: Cue,
+    /// Token after the reporting words.
+    pub end: usize,
+}
+
+/// The cue starting at token `i`, if any.
+pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
+    if !ctx.is_word(i) {
+        return None;
+    }
+    let words = ctx.words(i, 5);
+    let (phrase, n) = ctx.lex.cues.longest(&words)?;
+    let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
+    if ctx.lex.is("determiner", prev) || ctx.lex.is("noun_marker", prev) {
+        return None;
+    }
+    if phrase.value.noun_too {
+        let prev_ok =
+            i > 0 && ctx.is_word(i - 1) && (ctx.lex.is("pronoun", prev) || ctx.toks[i - 1].cap);
+        let next_ok = ctx.lex.is("complementizer", ctx.lower(i + n));
+        if !prev_ok && !next_ok {
+            return None;
+        }
+    }
+    Some(CueHit {
+        cue: phrase.value.clone(),
+        end: i + n,
+    })
+}
+
+/// Extends a cue leftwards over auxiliaries and adverbs ("has also said"); returns the new first token.
+pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
+    let mut s = start;
+    while s > floor && ctx.lex.is("cue_modifier", ctx.lower(s - 1)) && s + 3 > start {
+        s -= 1;
+    }
+    s
+}
+
+fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
+    dot > 0 && ctx.is_punct(dot, ".") && ctx.lex.is("title", ctx.lower(dot - 1))
+}
+
+/// Whether token `i` may be inside a speaker phrase.
+fn np_word(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
+    match t.kind {
+        TokenKind::Word | TokenKind::Number => {
+            (!ctx.lex.is("np_stop", &t.lower) || t.cap) && !ctx.lex.is("complementizer", &t.lower)
+        }
+        _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i),
+    }
+}
+
+fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        ctx.is_word(i)
+            && !ctx.lex.is("determiner", ctx.lower(i))
+            && !ctx.lex.is("time", ctx.lower(i))
+    })
+}
+
+/// Whether tokens `a..b` look like a name: capitalised words (titles, "of the", dots of titles allowed).
+fn name_like(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a < b
+        && (a..b).all(|i| {
+            let t = &ctx.toks[i];
+            t.cap || is_title_dot(ctx, i) || t.lower == "-" || ctx.lex.is("name_word", &t.lower)
+        })
+        && ctx.toks[a].cap
+}
+
+/// The speaker phrase ending just before token `end`, not reaching before token `floor`.
+pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
+    // Dates between speaker and cue: "Smith on Tuesday said".
+    let mut end = end;
+    while end > floor && ctx.lex.is("time", ctx.lower(end - 1)) {
+        end -= 1;
+        if end > floor && matches!(ctx.lower(end - 1), "on" | "am" | "last") {
+            end -= 1;
+        }
+    }
+    // Appositive: "Ana Ruiz, the regional police chief, said" / "the chief, Ana Ruiz, said".
+    if end > floor && ctx.is_punct(end - 1, ",") {
+        return appositive(ctx, end - 1, floor);
+    }
+    let start = scan_left(ctx, end, floor)?;
+    // Relative pronoun as speaker ("…, who said").
+    if start + 1 == end && ctx.lower(start) == "who" {
+        return Some(single(ctx, start, end));
+    }
+    let start = joint(ctx, start, floor).unwrap_or(start);
+    build(ctx, start, end)
+}
+
+fn single(ctx: &Ctx, a: usize, b: usize) -> Speaker {
+    let span = ctx.span_of(a, b).unwrap_or(Span::new(0, 0));
+    Speaker {
+        span,
+        parts: vec![span],
+        head: span,
+    }
+}
+
+/// Start token of the noun phrase ending before `end`; `None` when it is empty or too long to be one.
+fn scan_left(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
+    let mut i = end;
+    while i > floor {
+        if ctx.is_punct(i - 1, ")") {
+            // A bracketed tag like "(D-Fla.)".
+            let open = (i.saturating_sub(8).max(floor)..i - 1)
+                .rev()
+                .find(|&j| ctx.is_punct(j, "("))?;
+            i = open;
+            continue;
+        }
+        if !np_word(ctx, i - 1) {
+            break;
+        }
+        // "who" opens a relative clause: it is the speaker by itself.
+        if ctx.lower(i - 1) == "who" && i == end {
+            return Some(i - 1);
+        }
+        if ctx.lex.is("pronoun", ctx.lower(i - 1)) && i < end {
+            break;
+        }
+        i -= 1;
+        if end - i > MAX_NP {
+            return name_suffix(ctx, end, floor);
+        }
+    }
+    (i < end && has_content_word(ctx, i, end)).then_some(i)
+}
+
+/// For a run too long to be a subject, its trailing name ("… campaign chairman John Podesta").
+fn name_suffix(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
+    let mut i = end;
+    while i > floor && (ctx.toks[i - 1].cap || is_title_dot(ctx, i - 1)) {
+        i -= 1;
+    }
+    (i < end).then_some(i)
+}
+
+/// Extends a name phrase over "X and" when X is also a name reaching a boundary: joint speakers.
+fn joint(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
+    if start < floor + 2 || !ctx.lex.is("conjunction", ctx.lower(start - 1)) {
+        return None;
+    }
+    let and = start - 1;
+    let mut i = and;
+    while i > floor
+        && (ctx.toks[i - 1].cap
+            || is_title_dot(ctx, i - 1)
+            || ctx.lex.is("name_word", ctx.lower(i - 1)))
+    {
+        i -= 1;
+    }
+    let at_boundary = i == floor || !ctx.is_word(i - 1) || ctx.lex.is("np_stop", ctx.lower(i - 1));
+    (i < and && at_boundary && ctx.toks[start].cap).then_some(i)
+}
+
+fn build(ctx: &Ctx, start: usize, end: usize) -> Option<Speaker> {
+    let span = ctx.span_of(start, end)?;
+    let mut parts = Vec::new();
+    let mut from = start;
+    let connective = |a: usize, b: usize| {
+        (a..b).any(|k| {
+            !ctx.toks[k].cap && ctx.lex.is("name_word", ctx.lower(k)) && ctx.lower(k) != "the"
+        })
+    };
+    for i in start..end {
+        if ctx.lex.is("conjunction", ctx.lower(i))
+            && name_like(ctx, from, i)
+            && !connective(from, i)
+            && ctx.toks.get(i + 1).is_some_and(|t| t.cap)
+        {
+            parts.extend(ctx.span_of(from, i));
+            from = i + 1;
+        }
+    }
+    parts.extend(ctx.span_of(from, end));
+    let head = parts
+        .first()
+        .copied()
+        .and_then(|p| head_of(ctx, p))
+        .unwrap_or(span);
+    Some(Speaker { span, parts, head })
+}
+
+/// The word of a phrase to link: its last capitalised run (a name), else its last word.
+fn head_of(ctx: &Ctx, span: Span) -> Option<Span> {
+    let r = ctx.tok_range(span);
+    let words: Vec<usize> = r.clone().filter(|&i| ctx.is_word(i)).collect();
+    let last_cap = words
+        .iter()
+        .rev()
+        .find(|&&i| ctx.toks[i].cap && i > r.start);
+    let i = last_cap.or(words.last()).copied()?;
+    Some(ctx.toks[i].span)
+}
+
+/// "NAME, ROLE, cue" or "ROLE, NAME, cue": `comma` is the token before the cue.
+fn appositive(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
+    let second = scan_left(ctx, comma, floor)?;
+    if second == floor || !ctx.is_punct(second - 1, ",") {
+        return None;
+    }
+    let first = scan_left(ctx, second - 1, floor)?;
+    let before_ok =
+        first == floor || !ctx.is_word(first - 1) || ctx.lex.is("np_stop", ctx.lower(first - 1));
+    let one_named = name_like(ctx, first, second - 1) || name_like(ctx, second, comma);
+    if !before_ok || !one_named || comma - first > MAX_NP + 2 {
+        return None;
+    }
+    let span = ctx.span_of(first, comma)?;
+    let name = if name_like(ctx, first, second - 1) {
+        ctx.span_of(first, second - 1)
+    } else {
+        ctx.span_of(second, comma)
+    };
+    let head = name.and_then(|n| head_of(ctx, n)).unwrap_or(span);
+    Some(Speaker {
+        span,
+        parts: vec![span],
+        head,
+    })
+}
+
+/// The speaker phrase starting at token `start` ("said Ana Ruiz, the police chief."), ending at `limit` at
+/// most; returns it with the token after it. It must be followed by punctuation or the limit.
+pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize)> {
+    let mut i = start;
+    while i < limit && np_word(ctx, i) && i - start < MAX_NP {
+        if ctx.lex.is("pronoun", ctx.lower(i)) && i > start {
+            break;
+        }
+        i += 1;
+    }
+    let first = ctx.lower(start);
+    let opens_np = ctx.toks.get(start).is_some_and(|t| t.cap)
+        || ctx.lex.is("determiner", first)
+        || ctx.lex.is("pronoun", first)
+        || ctx.lex.role_nouns.contains(first);
+    if i == start || i - start > 8 || !opens_np || !has_content_word(ctx, start, i) {
+        return None;
+    }
+    // An appositive name or role after a comma: "said the spokesman, John Doe."
+    let mut end = i;
+    if i < limit && ctx.is_punct(i, ",") {
+        let mut j = i + 1;
+        while j < limit && np_word(ctx, j) && j - i < MAX_NP {
+            j += 1;
+        }
+        let closes = j >= limit || ctx.is_punct(j, ".") || ctx.is_punct(j, ",");
+        if j > i + 1 && closes && (name_like(ctx, i + 1, j) || name_like(ctx, start, i)) {
+            end = j;
+        }
+    }
+    let follows_ok = end >= limit || !ctx.is_word(end);
+    if !follows_ok {
+        return None;
+    }
+    let mut sp = build(ctx, start, end)?;
+    if end != i {
+        let name = if name_like(ctx, start, i) {
+            ctx.span_of(start, i)
+        } else {
+            ctx.span_of(i + 1, end)
+        };
+        sp.head = name.and_then(|n| head_of(ctx, n)).unwrap_or(sp.head);
+        sp.parts = vec![sp.span];
+    }
+    Some((sp, end))
+}

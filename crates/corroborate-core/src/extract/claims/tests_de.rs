@@ -1,0 +1,73 @@
+//! German tests on texts written for them.
+
+use super::tests::{attributed, claims, speaker};
+use crate::model::{ClaimMode, Polarity};
+
+#[test]
+fn german_quote_styles() {
+    let (d, c) = claims(
+        "„Wir bleiben hier“, sagte die Sprecherin der Bewegung.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(a.mode, ClaimMode::Direct);
+    assert_eq!(a.text, "Wir bleiben hier");
+    assert_eq!(speaker(&d, a), Some("die Sprecherin der Bewegung"));
+    assert_eq!(a.cue.as_deref(), Some("sagen"));
+
+    let (d, c) = claims("Der Minister erklärte: »Niemand wurde verletzt.«", "de");
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Der Minister"));
+    assert_eq!(a.polarity, Polarity::Denies);
+    assert_eq!(a.text, "Jemand wurde verletzt.");
+}
+
+#[test]
+fn german_reported_speech() {
+    let (d, c) = claims(
+        "Die Polizei habe niemanden angegriffen, sagte der Innenminister.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(speaker(&d, a), Some("der Innenminister"));
+    assert_eq!(a.polarity, Polarity::Denies);
+    assert_eq!(a.text, "Die Polizei habe jemanden angegriffen");
+    // Konjunktiv I is the normal reported-speech mood, not a hedge.
+    assert!(!a.hedged);
+
+    let (d, c) = claims("Laut der Polizei wurden 20 Menschen verletzt.", "de");
+    let a = attributed(&c);
+    assert_eq!(a.cue.as_deref(), Some("laut"));
+    assert_eq!(speaker(&d, a), Some("der Polizei"));
+    assert_eq!(a.text, "wurden 20 Menschen verletzt");
+
+    let (_, c) = claims("Die Bewegung bestritt, dass Steine geworfen wurden.", "de");
+    let a = attributed(&c);
+    assert_eq!(
+        (a.cue.as_deref(), a.polarity),
+        (Some("bestreiten"), Polarity::Denies)
+    );
+    assert_eq!(a.text, "Steine geworfen wurden");
+
+    let (d, c) = claims(
+        "Am Dienstag sagte der Bürgermeister, das Lager sei geräumt worden.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("der Bürgermeister"));
+    assert_eq!(a.text, "das Lager sei geräumt worden");
+}
+
+#[test]
+fn german_hedges() {
+    let (_, c) = claims(
+        "Die Beamten sollen mit Schlagstöcken geprügelt haben.",
+        "de",
+    );
+    assert!(c[0].hedged);
+    let (_, c) = claims("Angeblich wurden zwei Bewohner getötet.", "de");
+    assert!(c[0].hedged);
+    let (_, c) = claims("Zwei Bewohner wurden am Morgen getötet.", "de");
+    assert!(!c[0].hedged);
+}
