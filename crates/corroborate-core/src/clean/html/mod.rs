@@ -7,6 +7,7 @@
 mod dom;
 mod maintext;
 mod meta;
+mod native;
 mod posts;
 pub mod prestrip;
 #[cfg(test)]
@@ -33,6 +34,20 @@ pub struct HtmlArticle {
     pub removed: Vec<String>,
     /// Embedded social posts, in document order; their text is not part of `text`.
     pub posts: Vec<EmbeddedPost>,
+    /// Which extractor produced `text` (for reports: how often the slow fallback runs).
+    pub extractor: Extractor,
+}
+
+/// The extractor that produced an [`HtmlArticle`]'s text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Extractor {
+    /// The native extractor over the page's one parse.
+    #[default]
+    Native,
+    /// The general extractor (`trafilatura`), used where the native one was unsure.
+    Fallback,
+    /// A fragment: all its text is content, nothing to choose.
+    Fragment,
 }
 
 /// Containers of cookie banners and consent dialogs, by the names sites and consent plugins give them.
@@ -61,6 +76,17 @@ pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
             text,
             removed,
             posts,
+            extractor: Extractor::Fragment,
+            ..article_meta(m)
+        };
+    }
+    let native = native::extract(&parsed);
+    if native.confident {
+        let text = drop_leading_title(native.text, m.title.as_deref());
+        return HtmlArticle {
+            text,
+            removed,
+            posts,
             ..article_meta(m)
         };
     }
@@ -85,6 +111,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
         text,
         removed,
         posts,
+        extractor: Extractor::Fallback,
         ..article_meta(m)
     }
 }
