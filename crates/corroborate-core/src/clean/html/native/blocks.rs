@@ -40,6 +40,9 @@ pub(crate) struct Block {
 pub(crate) struct Page {
     pub elems: Vec<Elem>,
     pub blocks: Vec<Block>,
+    /// Whether a visible embedded social post was met (and left out), so the caller knows whether reading
+    /// posts is worth a pass over the page.
+    pub embeds: bool,
 }
 
 /// Elements whose boundaries end a block (the same set the page-text flattener uses, so paragraphs agree).
@@ -175,7 +178,11 @@ impl Walker {
             match attr {
                 "class" => class = value,
                 "id" => id = value,
-                "hidden" | "data-telegram-post" => return None,
+                "hidden" => return None,
+                "data-telegram-post" => {
+                    self.page.embeds = true;
+                    return None;
+                }
                 "style" if hides(value) => return None,
                 "itemprop" => article_body = value.eq_ignore_ascii_case("articlebody"),
                 _ => {}
@@ -194,6 +201,7 @@ impl Walker {
         }
         self.lowered.make_ascii_lowercase();
         if class_len > 0 && is_embed_class(&self.lowered[..class_len]) {
+            self.page.embeds = true;
             return None;
         }
         let body_like = matches!(name, "html" | "body" | "main" | "article");
