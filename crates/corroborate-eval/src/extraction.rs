@@ -164,6 +164,7 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
     let mut scored: Vec<(String, TpFpFn, String)> = Vec::new();
     let mut elapsed = 0.0;
     let mut platforms: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut fallbacks = 0usize;
     for (id, entry) in &gt {
         let page = args.data_dir.join("html").join(format!("{id}.html.gz"));
         let html = read_gz(&page).with_context(|| format!("reading {}", page.display()))?;
@@ -171,6 +172,9 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
         let start = Instant::now();
         let article = corroborate_core::clean::html::extract_article(&html, url);
         elapsed += start.elapsed().as_secs_f64();
+        if article.extractor == corroborate_core::clean::html::Extractor::Fallback {
+            fallbacks += 1;
+        }
         for post in &article.posts {
             *platforms.entry(post.platform.clone()).or_default() += 1;
             if args.show_posts {
@@ -216,6 +220,10 @@ pub fn run(args: ExtractionArgs) -> anyhow::Result<bool> {
     println!("recall     {r:.4}");
     println!("F1         {f1:.4}");
     println!("ms/page    {:.2}", elapsed * 1000.0 / n as f64);
+    println!(
+        "fallback   {fallbacks} pages ({:.1}%) went to the general extractor",
+        100.0 * fallbacks as f64 / n as f64
+    );
     println!("embedded posts taken out of the text: {platforms:?}");
 
     let page_f1 = |m: &TpFpFn| {
