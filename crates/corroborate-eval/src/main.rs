@@ -5,6 +5,7 @@
 //! the ratchet.
 
 mod bench_ingest;
+mod dates;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,8 @@ enum Command {
     Sentences(sentences::SentencesArgs),
     /// Article-body extraction from HTML on the article-extraction benchmark.
     Extraction(extraction::ExtractionArgs),
+    /// Date expressions against the Recognizers-Text DateTimeModel specs (English, German).
+    Dates(dates::DatesArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Command::BenchIngest(args) => bench_ingest::run(&args),
         Command::Sentences(args) => sentences::run(args),
         Command::Extraction(args) => extraction::run(args),
+        Command::Dates(args) => dates::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
