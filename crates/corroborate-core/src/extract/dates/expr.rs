@@ -16,6 +16,14 @@ pub struct Part {
     pub weekday: Option<u32>,
 }
 
+/// Early, middle or late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Third {
+    Early,
+    Mid,
+    Late,
+}
+
 /// Which year a quarter, week number or holiday belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearRef {
@@ -65,6 +73,13 @@ pub enum Expr {
         year: YearRef,
         modifier: Option<Modifier>,
     },
+    /// The early, middle or late part of a month or year: months in 1–15, 10–20 and 16–end, years in
+    /// thirds (January–April, May–August, September–December).
+    Part3 { inner: Box<Expr>, third: Third },
+    /// An open range: from `from` on ("since May": inclusive; "after 2016": exclusive).
+    OpenStart { from: Box<Expr>, inclusive: bool },
+    /// An open range: up to `to` ("until Friday": inclusive; "before 2018": exclusive).
+    OpenEnd { to: Box<Expr>, inclusive: bool },
     /// From the start of the first to the end of the second.
     Range(Box<Expr>, Box<Expr>),
 }

@@ -4,7 +4,7 @@
 //! work is linear in the text with a small constant (every rule looks at most a dozen tokens ahead).
 //! The rules are language-neutral; every word they need comes from [`Lang`].
 
-use super::expr::{Expr, Part, YearRef};
+use super::expr::{Expr, Part, Third, YearRef};
 use super::lang::{Lang, Modifier, Role, Unit};
 use super::tokens::{Kind, Tok};
 
@@ -254,7 +254,8 @@ impl<'a> P<'a> {
     /// A month name, with the abbreviation dot if there is one.
     fn month(&self, i: usize) -> M<u32> {
         let m = self.l.month(self.word(i)?)?;
-        let after = if self.glued(i + 1) && self.is_abbrev(i) {
+        let dot_then_number = self.tok(i + 2).is_some_and(|t| t.kind == Kind::Num);
+        let after = if self.glued(i + 1) && self.is_abbrev(i) && dot_then_number {
             self.punct(i + 1, &["."]).unwrap_or(i + 1)
         } else {
             i + 1
@@ -290,7 +291,6 @@ impl<'a> P<'a> {
             return None;
         }
         let candidates = [
-            self.range(i),
             self.date(i),
             self.weekday_expr(i),
             self.relative(i),
@@ -299,6 +299,10 @@ impl<'a> P<'a> {
             self.holiday(i),
             self.year_expr(i),
             self.month_alone(i),
+            self.day_alone(i),
+            self.part_of(i),
+            self.open_range(i),
+            self.range(i),
         ];
         let mut best: M<Expr> = None;
         for c in candidates.into_iter().flatten() {
@@ -311,6 +315,11 @@ impl<'a> P<'a> {
 
     /// A calendar date or month, numeric or written, with an optional weekday in front.
     fn date(&self, i: usize) -> M<Expr> {
+        // "this Friday 5/12": the written date decides, the modifier only belongs to the span.
+        let i = match self.modifier(i) {
+            Some((j, _)) if self.weekday(j, true).is_some() => j,
+            _ => i,
+        };
         let (j, weekday) = match self.weekday(i, true) {
             Some((j, wd)) => (self.punct(j, &[","]).unwrap_or(j), Some(wd)),
             None => (i, None),
@@ -339,8 +348,9 @@ impl<'a> P<'a> {
             return ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
                 .then_some((i + 1, Part { year: Some(y), month: Some(m), day: Some(d), weekday: None }));
         }
-        // Collect up to three parts.
+        // Collect up to three parts, and where each ends.
         let mut parts: Vec<&Tok> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
         let mut seps: Vec<&str> = Vec::new();
         let mut k = i;
         loop {
@@ -351,6 +361,7 @@ impl<'a> P<'a> {
             }
             parts.push(t);
             k += 1;
+            ends.push(k);
             if parts.len() == 3 {
                 break;
             }
@@ -360,24 +371,29 @@ impl<'a> P<'a> {
                 continue;
             }
             match self.tok(k) {
-                Some(s) if s.kind == Kind::Punct && matches!(s.text.as_str(), "-" | "/" | ".") && self.glued(k) && self.glued(k + 1) => {
+                Some(s)
+                    if s.kind == Kind::Punct
+                        && matches!(s.text.as_str(), "-" | "/" | ".")
+                        && self.glued(k)
+                        && self.glued(k + 1) =>
+                {
                     seps.push(s.text.as_str());
                     k += 1;
                 }
                 _ => break,
             }
         }
-        if parts.len() < 2 {
-            return None;
-        }
-        if parts.len() == seps.len() {
-            // A trailing separator we stepped over without a part after it.
-            k -= 1;
-            seps.pop();
-        }
+        // "5/1-5/7": three parts make no date, the first two do.
+        (2..=parts.len())
+            .rev()
+            .find_map(|n| self.interpret(&parts[..n], &seps[..n - 1], ends[n - 1], cued))
+    }
+
+    /// Reads numeric parts (`parts`, joined by `seps`, the last ending before token `end`) as a date.
+    fn interpret(&self, parts: &[&Tok], seps: &[&str], end: usize, cued: bool) -> M<Part> {
         // German "22.04." keeps its closing dot.
         let dotted = seps.iter().all(|s| *s == ".");
-        let mut end = k;
+        let mut end = end;
         let mut closing_dot = false;
         if dotted && self.l.ordinal_dot && self.glued(end) && self.punct(end, &["."]).is_some() {
             end += 1;
@@ -393,6 +409,9 @@ impl<'a> P<'a> {
             };
             Some(Part { year: y, month: Some(m), day: d, weekday: None })
         };
+        if parts.iter().filter(|t| t.kind == Kind::Word).count() > 1 {
+            return None;
+        }
         let p = if let Some(w) = month_word {
             let m = i64::from(self.l.month(&parts[w].text)?);
             let nums: Vec<&Tok> = parts.iter().enumerate().filter(|(k, _)| *k != w).map(|(_, t)| *t).collect();
@@ -412,7 +431,7 @@ impl<'a> P<'a> {
                 ([4, 1..=2, 1..=2], [y, m, dd]) => part(Some(*y as i32), *m, Some(*dd))?,
                 ([1..=2, 1..=2, 2 | 4], [a, b, y]) => {
                     let year = if d[2] == 4 { *y as i32 } else { pivot_year(*y) };
-                    let (m, dd) = self.order(*a, *b, dotted)?;
+                    let (m, dd) = self.order(*a, *b, dotted && d[2] == 4)?;
                     part(Some(year), m, Some(dd))?
                 }
                 ([4, 1..=2], [y, m]) if seps[0] != "." => part(Some(*y as i32), *m, None)?,
@@ -424,7 +443,7 @@ impl<'a> P<'a> {
                     if !safe || seps[0] == "-" && !cued {
                         return None;
                     }
-                    let (m, dd) = self.order(*a, *b, dotted)?;
+                    let (m, dd) = self.order(*a, *b, false)?;
                     part(None, m, Some(dd))?
                 }
                 _ => return None,
@@ -434,9 +453,9 @@ impl<'a> P<'a> {
     }
 
     /// Month and day of two numbers, in the language's order unless only the other order is valid.
-    fn order(&self, a: i64, b: i64, dotted: bool) -> Option<(i64, i64)> {
-        let _ = dotted;
-        let day_first = self.l.day_first;
+    /// `european`: dotted with a four-digit year (20.06.2023), day first in every language.
+    fn order(&self, a: i64, b: i64, european: bool) -> Option<(i64, i64)> {
+        let day_first = self.l.day_first || european;
         let (m, d) = if day_first { (b, a) } else { (a, b) };
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
             Some((m, d))
@@ -461,6 +480,10 @@ impl<'a> P<'a> {
         // Month first.
         if let Some((j, m)) = self.month(i) {
             let k = self.skip(j, Role::Det);
+            let k = match self.punct(k, &[","]) {
+                Some(c) if self.day(c).is_some_and(|(_, (_, marked))| marked) => c,
+                _ => k,
+            };
             if let Some((k2, (d, _))) = self.day(k) {
                 let (end, year) = self.year_after(k2);
                 keep(Some((end, Part { year, month: Some(m), day: Some(d), weekday: None })));
@@ -519,7 +542,7 @@ impl<'a> P<'a> {
         if let Some((j, m)) = self.modifier(i) {
             if let Some((k, Unit::Week | Unit::WorkWeek)) = self.unit(j) {
                 let k2 = self.role(k, |r| r == Role::On).or_else(|| self.punct(k, &["-", ","])).unwrap_or(k);
-                if let Some((end, wd)) = self.weekday(k2, false) {
+                if let Some((end, wd)) = self.weekday(k2, true) {
                     return Some((end, Expr::Weekday { weekday: wd, modifier: None, week: Some(week_offset(m)) }));
                 }
             }
@@ -528,7 +551,8 @@ impl<'a> P<'a> {
             Some((j, m)) => (j, Some(m)),
             None => (i, None),
         };
-        let (k, wd) = self.weekday(j, false)?;
+        let (k, wd) = self.weekday(j, true)?;
+        let abbreviated = self.word(j).is_some_and(|w| self.l.is_weekday_abbreviation(w));
         // "Monday 21", "Tuesday the eleventh", "Dienstag, der 25."
         if modifier.is_none() {
             let k2 = self.punct(k, &[","]).unwrap_or(k);
@@ -547,6 +571,9 @@ impl<'a> P<'a> {
             if let Some((end, Unit::Week | Unit::WorkWeek)) = self.unit(k3) {
                 return Some((end, Expr::Weekday { weekday: wd, modifier: None, week: Some(week_offset(m)) }));
             }
+        }
+        if abbreviated {
+            return None;
         }
         // "Tuesday night", "Dienstagabend" is one word and not handled.
         let end = self.is(k, Role::DayPart).unwrap_or(k);
@@ -570,7 +597,12 @@ impl<'a> P<'a> {
                 return Some((end, Expr::RelDay(n)));
             }
         }
-        let i0 = self.skip(i, Role::Det);
+        // "the weekend", "am Wochenende"
+        let w = self.role(i, |r| matches!(r, Role::Det | Role::On)).unwrap_or(i);
+        if let Some((end, Unit::Weekend)) = self.unit(w) {
+            return Some((end, Expr::Period { unit: Unit::Weekend, offset: 0 }));
+        }
+        let i0 = i;
         // earlier this month / later in the week
         if let Some((j, r)) = self.phrases(i0).find(|(_, r)| matches!(r, Role::Earlier | Role::LaterIn)) {
             let k = self.role(j, |r| matches!(r, Role::In | Role::Mod(Modifier::This))).unwrap_or(j);
@@ -662,7 +694,7 @@ impl<'a> P<'a> {
     /// Quarters, halves, week numbers, decades and centuries: "Q1 2019", "2019-Q1", "the first quarter of
     /// 2013", "last quarter", "week 31", "the 1990s", "nineties", "21st century".
     fn numbered_period(&self, i: usize) -> M<Expr> {
-        let i0 = self.skip(i, Role::Det);
+        let i0 = i;
         // "2019 q1", "2019-H2"
         if let Some((j, y)) = self.year(i0) {
             let j2 = self.punct(j, &["-"]).filter(|_| self.glued(j)).unwrap_or(j);
@@ -679,7 +711,7 @@ impl<'a> P<'a> {
             return Some((j, e));
         }
         // "first quarter of 2013", "the first quarter of the year"
-        if let Some((j, (n, true))) = self.day(i0) {
+        if let Some((j, (n, true))) = self.day(self.skip(i0, Role::Det)) {
             if let Some(k) = self.is(j, Role::QuarterWord).filter(|_| (1..=4).contains(&n)) {
                 let e = Expr::Quarter { year: YearRef::Nearest, quarter: n };
                 return Some(self.of_year(k).map_or((k, e.clone()), |(end, y)| (end, with_year(e, y))));
@@ -803,11 +835,7 @@ impl<'a> P<'a> {
                 return Some((end, Expr::ModMonth { month, modifier: m }));
             }
         }
-        // "early May", "mid-November", "late July" keep the whole month.
-        let (start, cue) = match self.phrase(i) {
-            Some((j, Role::Early | Role::Mid | Role::Late)) => (self.punct(j, &["-"]).unwrap_or(j), true),
-            _ => (i, false),
-        };
+        let (start, cue) = (i, false);
         let (end, m) = self.month(start)?;
         let w = self.word(start)?;
         let ambiguous = self.l.month_ambiguous.iter().any(|a| a == w) || self.is_abbrev(start);
@@ -817,6 +845,69 @@ impl<'a> P<'a> {
             return None;
         }
         Some((end, Expr::Part(Part { month: Some(m), ..Part::default() })))
+    }
+
+    /// "early May", "mid-November", "the end of 1989", "Ende 1989", "end of this year".
+    fn part_of(&self, i: usize) -> M<Expr> {
+        let (j, third) = match self.phrase(i)? {
+            (j, Role::Early) => (j, Third::Early),
+            (j, Role::Mid) => (j, Third::Mid),
+            (j, Role::Late) => (j, Third::Late),
+            _ => return None,
+        };
+        let j = self.punct(j, &["-"]).unwrap_or(j);
+        let j = self.skip(j, Role::Det);
+        let inner = [
+            self.month(j).map(|(e, m)| (e, Expr::Part(Part { month: Some(m), ..Part::default() }))),
+            self.date(j).filter(|(_, e)| matches!(e, Expr::Part(p) if p.day.is_none())),
+            self.year(j).map(|(e, y)| (e, Expr::Part(Part { year: Some(y), ..Part::default() }))),
+            self.relative(j).filter(|(_, e)| matches!(e, Expr::Period { unit: Unit::Month | Unit::Year, .. })),
+            self.month_alone(j),
+        ];
+        let (end, inner) = inner.into_iter().flatten().max_by_key(|(e, _)| *e)?;
+        Some((end, Expr::Part3 { inner: Box::new(inner), third }))
+    }
+
+    /// A day of the month alone, written as an ordinal in digits after "the" or "on": "the 18th", "on 29th".
+    fn day_alone(&self, i: usize) -> M<Expr> {
+        let j = self.skip(i, Role::Det);
+        if j == i && !self.cue_before(i) {
+            return None;
+        }
+        let t = self.tok(j).filter(|t| t.kind == Kind::Num)?;
+        let (end, (d, marked)) = self.day(j)?;
+        if !marked || t.digits() > 2 {
+            return None;
+        }
+        // "the 4th Infantry Division", "on the 5th floor".
+        if self.tok(end).is_some_and(|n| n.kind == Kind::Word) && self.phrase(end).is_none() {
+            return None;
+        }
+        Some((end, Expr::Part(Part { day: Some(d), ..Part::default() })))
+    }
+
+    /// Open ranges: "since May", "after 2016", "before Christmas", "until Friday", "bis März 2008",
+    /// "2012 or later", "year 2016 and after".
+    fn open_range(&self, i: usize) -> M<Expr> {
+        let (j, kind) = match self.phrases(i).find(|(_, r)| matches!(r, Role::Since | Role::Until | Role::ShiftAfter | Role::ShiftBefore)) {
+            Some((j, r)) => (j, Some(r)),
+            None => (i, None),
+        };
+        let k = self.skip(j, Role::Det);
+        let mut items = self.range_item(k, true);
+        items.extend([self.part_of(k), self.relative(k), self.year_expr(k)].into_iter().flatten());
+        let (end, inner) = items.into_iter().max_by_key(|(e, _)| *e)?;
+        let inner = Box::new(inner);
+        match kind {
+            Some(Role::Since) => Some((end, Expr::OpenStart { from: inner, inclusive: true })),
+            Some(Role::ShiftAfter) => Some((end, Expr::OpenStart { from: inner, inclusive: false })),
+            Some(Role::Until) => Some((end, Expr::OpenEnd { to: inner, inclusive: true })),
+            Some(_) => Some((end, Expr::OpenEnd { to: inner, inclusive: false })),
+            None => {
+                let end = self.is(end, Role::OrLater)?;
+                Some((end, Expr::OpenStart { from: inner, inclusive: true }))
+            }
+        }
     }
 
     /// Ranges: "from March to May", "between 2014 and 2018", "20-22 June", "vom 12. Januar bis zum 22.01.",

@@ -62,6 +62,12 @@ pub enum Role {
     /// "after" / "before" / "from" between a count and a date: "two days after Christmas".
     ShiftAfter,
     ShiftBefore,
+    /// "since", "starting", "seit", "ab": an open range from a day on (inclusive).
+    Since,
+    /// "until", "till", "bis": an open range up to a day (inclusive).
+    Until,
+    /// "or later", "and after" after a date: an open range from it on.
+    OrLater,
     /// "from now", "ab heute".
     FromNow,
     /// "from", "between", "vom": opens a range.
@@ -179,6 +185,9 @@ fn role(spec: &str) -> Option<Role> {
         "after" => Role::ShiftAfter,
         "before" => Role::ShiftBefore,
         "from_now" => Role::FromNow,
+        "since" => Role::Since,
+        "until" => Role::Until,
+        "or_later" => Role::OrLater,
         "range_open" => Role::RangeOpen,
         "range_to" => Role::RangeTo,
         "and" => Role::And,

@@ -25,6 +25,11 @@
 //! - Periods are ranges: `value` is the first day and `end` the last, inclusive ("last week": Monday to
 //!   Sunday of the previous week; "earlier this month": the 1st to the anchor; "the last 3 months": three
 //!   months back to the anchor; "the next 3 days": the three days after the anchor).
+//! - Open ranges ("since May", "after 2016", "until Friday", "before 2018", "2012 or later") have only a
+//!   first day (`value`, `end: None`) or only a last day (`value: None`, `end`); "after"/"before" exclude
+//!   the day or period named, "since"/"until" include it.
+//! - "early/mid/late May" are the 1st–15th, 10th–20th and 16th–31st; "early/mid/late 2016" the thirds of
+//!   the year (January–April, May–August, September–December).
 //! - "two days ago", "in two weeks", "3 weeks later" count from the anchor (calendar months clamp: a month
 //!   after 31 January is 28/29 February).
 
@@ -112,8 +117,8 @@ fn fill(m: &mut DateMention, f: &Found, anchor: Option<civil::Day>, relative_kin
     let Some(p) = placed else {
         return;
     };
-    m.value = Some(p.start.iso());
-    m.end = (!p.point).then(|| p.end.iso());
+    m.value = (!p.open_start).then(|| p.start.iso());
+    m.end = (!p.point && !p.open_end).then(|| p.end.iso());
     if kind == Some(DateAnchor::Absolute) {
         m.anchor = kind;
     } else {

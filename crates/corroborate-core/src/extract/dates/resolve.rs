@@ -11,7 +11,7 @@
 //!   the latest before the anchor, "coming Friday" the first after it.
 
 use super::civil::{self, Day, days_in_month, month_bounds, year_bounds};
-use super::expr::{Expr, Part, YearRef};
+use super::expr::{Expr, Part, Third, YearRef};
 use super::lang::{Holiday, Modifier, Unit};
 
 /// Where an expression lies: first and last day (equal for one day), and whether it needed the anchor.
@@ -22,6 +22,9 @@ pub struct Placed {
     /// One day rather than a period that happens to be one day long.
     pub point: bool,
     pub relative: bool,
+    /// Open ranges: no first day ("before 2018") or no last day ("since May").
+    pub open_start: bool,
+    pub open_end: bool,
 }
 
 /// How to resolve: the anchor day (if any) and the tense of the sentence.
@@ -35,12 +38,24 @@ type Bounds = (Day, Day);
 
 /// Places `e`; `None` when it needs an anchor there is not, or names no real date (30 February).
 pub fn place(e: &Expr, c: &Ctx) -> Option<Placed> {
-    let (b, point, relative) = bounds(e, c, None)?;
+    let (inner, open_start, open_end) = match e {
+        Expr::OpenStart { from, .. } => (from.as_ref(), false, true),
+        Expr::OpenEnd { to, .. } => (to.as_ref(), true, false),
+        other => (other, false, false),
+    };
+    let (b, point, relative) = bounds(inner, c, None)?;
+    let (start, end) = match e {
+        Expr::OpenStart { inclusive: false, .. } => (b.1.plus_days(1), b.1),
+        Expr::OpenEnd { inclusive: false, .. } => (b.0, b.0.plus_days(-1)),
+        _ => b,
+    };
     Some(Placed {
-        start: b.0,
-        end: b.1,
-        point,
+        start,
+        end,
+        point: point && !open_start && !open_end,
         relative,
+        open_start,
+        open_end,
     })
 }
 
@@ -145,6 +160,28 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
             let relative = !matches!(year, YearRef::Absolute(_)) || modifier.is_some();
             Some((b, true, relative))
         }
+        Expr::Part3 { inner, third } => {
+            let ((s, e), _, rel) = bounds(inner, c, after)?;
+            let (sy, sm, _) = s.ymd();
+            let b = if e.0 - s.0 > 40 {
+                // A year (or longer): thirds of four months.
+                let m = |k: i64| s.plus_months(k);
+                match third {
+                    Third::Early => (s, m(4)?.plus_days(-1)),
+                    Third::Mid => (m(4)?, m(8)?.plus_days(-1)),
+                    Third::Late => (m(8)?, e),
+                }
+            } else {
+                let d = |n: u32| Day::from_ymd(sy, sm, n);
+                match third {
+                    Third::Early => (s, d(15)?),
+                    Third::Mid => (d(10)?, d(20)?),
+                    Third::Late => (d(16)?, e),
+                }
+            };
+            Some((b, false, rel))
+        }
+        Expr::OpenStart { from: x, .. } | Expr::OpenEnd { to: x, .. } => bounds(x, c, after),
         Expr::Range(l, r) => {
             let ((ls, _), _, lrel) = bounds(l, c, None)?;
             let ((_, re), _, rrel) = bounds(r, c, Some(ls))?;
