@@ -142,7 +142,13 @@ mod tests {
 
     #[test]
     fn round_trips_and_weekdays() {
-        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2023, 6, 20), (1600, 3, 1), (2024, 12, 31)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2023, 6, 20),
+            (1600, 3, 1),
+            (2024, 12, 31),
+        ] {
             let day = Day::from_ymd(y, m, d).expect("valid");
             assert_eq!(day.ymd(), (y, m, d));
         }
@@ -154,8 +160,14 @@ mod tests {
     #[test]
     fn month_arithmetic_clamps() {
         let jan31 = Day::from_ymd(2023, 1, 31).expect("valid");
-        assert_eq!(jan31.plus_months(1).map(Day::iso).as_deref(), Some("2023-02-28"));
-        assert_eq!(jan31.plus_months(-2).map(Day::iso).as_deref(), Some("2022-11-30"));
+        assert_eq!(
+            jan31.plus_months(1).map(Day::iso).as_deref(),
+            Some("2023-02-28")
+        );
+        assert_eq!(
+            jan31.plus_months(-2).map(Day::iso).as_deref(),
+            Some("2022-11-30")
+        );
     }
 
     #[test]

@@ -39,7 +39,10 @@ pub enum Expr {
     /// A day ("20 June 2023", "June 20", "the 18th"), a month ("May 2017") or a year ("2016").
     Part(Part),
     /// A month with a modifier: "this September", "last May".
-    ModMonth { month: u32, modifier: Modifier },
+    ModMonth {
+        month: u32,
+        modifier: Modifier,
+    },
     /// Today plus `n` days: today, yesterday, tomorrow.
     RelDay(i64),
     /// A weekday, placed by a modifier ("next Friday"), an explicit week ("Tuesday of next week": `week`), or
@@ -50,9 +53,16 @@ pub enum Expr {
         week: Option<i64>,
     },
     /// The whole unit `offset` units from the anchor's: "last week" (-1), "this month" (0).
-    Period { unit: Unit, offset: i64 },
+    Period {
+        unit: Unit,
+        offset: i64,
+    },
     /// `n` units running up to (`forward: false`) or on from (`forward: true`) the anchor: "the last 3 months".
-    Running { n: i64, unit: Unit, forward: bool },
+    Running {
+        n: i64,
+        unit: Unit,
+        forward: bool,
+    },
     /// A day moved by a duration: "two days ago" (base today, -2 days), "3 weeks after Christmas".
     Shift {
         base: Box<Expr>,
@@ -64,10 +74,19 @@ pub enum Expr {
     Decade(i32),
     /// The `n`th century ("21st century": 2000–2099).
     Century(i32),
-    Quarter { year: YearRef, quarter: u32 },
-    Half { year: YearRef, half: u32 },
+    Quarter {
+        year: YearRef,
+        quarter: u32,
+    },
+    Half {
+        year: YearRef,
+        half: u32,
+    },
     /// ISO week number.
-    Week { year: YearRef, week: u32 },
+    Week {
+        year: YearRef,
+        week: u32,
+    },
     Holiday {
         holiday: Holiday,
         year: YearRef,
@@ -75,11 +94,20 @@ pub enum Expr {
     },
     /// The early, middle or late part of a month or year: months in 1–15, 10–20 and 16–end, years in
     /// thirds (January–April, May–August, September–December).
-    Part3 { inner: Box<Expr>, third: Third },
+    Part3 {
+        inner: Box<Expr>,
+        third: Third,
+    },
     /// An open range: from `from` on ("since May": inclusive; "after 2016": exclusive).
-    OpenStart { from: Box<Expr>, inclusive: bool },
+    OpenStart {
+        from: Box<Expr>,
+        inclusive: bool,
+    },
     /// An open range: up to `to` ("until Friday": inclusive; "before 2018": exclusive).
-    OpenEnd { to: Box<Expr>, inclusive: bool },
+    OpenEnd {
+        to: Box<Expr>,
+        inclusive: bool,
+    },
     /// From the start of the first to the end of the second.
     Range(Box<Expr>, Box<Expr>),
 }

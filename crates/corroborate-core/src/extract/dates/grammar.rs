@@ -43,7 +43,11 @@ pub fn scan(toks: &[Tok], lang: &Lang) -> Vec<Found> {
 
 /// Two-digit years: 00–39 are this century, 40–99 the last.
 fn pivot_year(yy: i64) -> i32 {
-    if yy < 40 { 2000 + yy as i32 } else { 1900 + yy as i32 }
+    if yy < 40 {
+        2000 + yy as i32
+    } else {
+        1900 + yy as i32
+    }
 }
 
 /// Plausible years for a bare four-digit number.
@@ -127,9 +131,10 @@ impl<'a> P<'a> {
     /// The previous token is sentence punctuation, or there is none.
     fn sentence_start(&self, i: usize) -> bool {
         i == 0
-            || self
-                .tok(i - 1)
-                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "“"))
+            || self.tok(i - 1).is_some_and(|t| {
+                t.kind == Kind::Punct
+                    && matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "“")
+            })
     }
 
     /// Words just before `i` that make a following bare month or number a date ("in May", "since March").
@@ -163,7 +168,8 @@ impl<'a> P<'a> {
 
     /// A future-tense cue in the same sentence, before the expression or just after it.
     fn future_context(&self, start: usize, end: usize) -> bool {
-        let stop = |t: &Tok| t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";");
+        let stop =
+            |t: &Tok| t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";");
         let mut i = start;
         let mut seen = 0;
         while i > 0 && seen < 15 {
@@ -193,7 +199,11 @@ impl<'a> P<'a> {
         let n = *self.l.numbers.get(&t.text)?;
         if n >= 20 && n % 10 == 0 {
             let j = self.punct(i + 1, &["-"]).unwrap_or(i + 1);
-            if let Some(u) = self.word(j).and_then(|w| self.l.numbers.get(w)).filter(|u| (1..10).contains(*u)) {
+            if let Some(u) = self
+                .word(j)
+                .and_then(|w| self.l.numbers.get(w))
+                .filter(|u| (1..10).contains(*u))
+            {
                 return Some((j + 1, n + u));
             }
         }
@@ -204,13 +214,16 @@ impl<'a> P<'a> {
     fn day(&self, i: usize) -> M<(u32, bool)> {
         let t = self.tok(i)?;
         if t.kind == Kind::Num {
-            let v = u32::try_from(t.value?).ok().filter(|v| (1..=31).contains(v) && t.digits() <= 2)?;
+            let v = u32::try_from(t.value?)
+                .ok()
+                .filter(|v| (1..=31).contains(v) && t.digits() <= 2)?;
             if self.glued(i + 1) && self.is(i + 1, Role::OrdinalSuffix).is_some() {
                 return Some((i + 2, (v, true)));
             }
             if self.l.ordinal_dot && self.glued(i + 1) && self.punct(i + 1, &["."]).is_some() {
                 // "3.4." is a numeric date, not the ordinal 3.
-                let next_is_num = self.glued(i + 2) && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num);
+                let next_is_num =
+                    self.glued(i + 2) && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num);
                 if !next_is_num {
                     return Some((i + 2, (v, true)));
                 }
@@ -218,9 +231,18 @@ impl<'a> P<'a> {
             return Some((i + 1, (v, false)));
         }
         // "twenty second", "twenty-second", or a single ordinal word.
-        if let Some(tens) = self.l.numbers.get(&t.text).filter(|n| **n == 20 || **n == 30) {
+        if let Some(tens) = self
+            .l
+            .numbers
+            .get(&t.text)
+            .filter(|n| **n == 20 || **n == 30)
+        {
             let j = self.punct(i + 1, &["-"]).unwrap_or(i + 1);
-            if let Some(o) = self.word(j).and_then(|w| self.l.ordinal(w)).filter(|o| *o < 10) {
+            if let Some(o) = self
+                .word(j)
+                .and_then(|w| self.l.ordinal(w))
+                .filter(|o| *o < 10)
+            {
                 return Some((j + 1, (*tens as u32 + o, true)));
             }
         }
@@ -264,7 +286,8 @@ impl<'a> P<'a> {
     }
 
     fn is_abbrev(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| self.l.is_month_abbreviation(w))
+        self.word(i)
+            .is_some_and(|w| self.l.is_month_abbreviation(w))
     }
 
     /// A weekday name; abbreviations only where `allow_abbrev`.
@@ -275,7 +298,11 @@ impl<'a> P<'a> {
             if !allow_abbrev {
                 return None;
             }
-            let after = if self.glued(i + 1) { self.punct(i + 1, &["."]).unwrap_or(i + 1) } else { i + 1 };
+            let after = if self.glued(i + 1) {
+                self.punct(i + 1, &["."]).unwrap_or(i + 1)
+            } else {
+                i + 1
+            };
             return Some((after, d));
         }
         Some((i + 1, d))
@@ -287,7 +314,7 @@ impl<'a> P<'a> {
     fn best(&self, i: usize) -> M<Expr> {
         let t = self.tok(i)?;
         // Expressions start with a word or a number (the few that start with punctuation are not dates).
-        if t.kind == Kind::Punct {
+        if t.kind == Kind::Punct || (t.kind == Kind::Word && !self.l.may_start(&t.text)) {
             return None;
         }
         let candidates = [
@@ -324,7 +351,11 @@ impl<'a> P<'a> {
             Some((j, wd)) => (self.punct(j, &[","]).unwrap_or(j), Some(wd)),
             None => (i, None),
         };
-        let j = if weekday.is_some() { self.skip(j, Role::Det) } else { j };
+        let j = if weekday.is_some() {
+            self.skip(j, Role::Det)
+        } else {
+            j
+        };
         let (end, mut part) = self
             .numeric(j, weekday.is_some() || self.cue_before(i))
             .into_iter()
@@ -344,9 +375,21 @@ impl<'a> P<'a> {
         // 20230620
         if first.kind == Kind::Num && first.digits() == 8 {
             let v = first.value?;
-            let (y, m, d) = ((v / 10_000) as i32, (v / 100 % 100) as u32, (v % 100) as u32);
+            let (y, m, d) = (
+                (v / 10_000) as i32,
+                (v / 100 % 100) as u32,
+                (v % 100) as u32,
+            );
             return ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-                .then_some((i + 1, Part { year: Some(y), month: Some(m), day: Some(d), weekday: None }));
+                .then_some((
+                    i + 1,
+                    Part {
+                        year: Some(y),
+                        month: Some(m),
+                        day: Some(d),
+                        weekday: None,
+                    },
+                ));
         }
         // Collect up to three parts, and where each ends.
         let mut parts: Vec<&Tok> = Vec::new();
@@ -355,7 +398,8 @@ impl<'a> P<'a> {
         let mut k = i;
         loop {
             let t = self.tok(k)?;
-            let is_part = t.kind == Kind::Num || (t.kind == Kind::Word && self.l.month(&t.text).is_some());
+            let is_part =
+                t.kind == Kind::Num || (t.kind == Kind::Word && self.l.month(&t.text).is_some());
             if !is_part || (k > i && !self.glued(k)) {
                 break;
             }
@@ -366,7 +410,10 @@ impl<'a> P<'a> {
                 break;
             }
             // "Dec31", "mar3": a month word glued to its day.
-            if t.kind == Kind::Word && self.tok(k).is_some_and(|n| n.kind == Kind::Num) && self.glued(k) {
+            if t.kind == Kind::Word
+                && self.tok(k).is_some_and(|n| n.kind == Kind::Num)
+                && self.glued(k)
+            {
                 seps.push("");
                 continue;
             }
@@ -407,19 +454,35 @@ impl<'a> P<'a> {
                 Some(d) => Some(u32::try_from(d).ok().filter(|d| (1..=31).contains(d))?),
                 None => None,
             };
-            Some(Part { year: y, month: Some(m), day: d, weekday: None })
+            Some(Part {
+                year: y,
+                month: Some(m),
+                day: d,
+                weekday: None,
+            })
         };
         if parts.iter().filter(|t| t.kind == Kind::Word).count() > 1 {
             return None;
         }
         let p = if let Some(w) = month_word {
             let m = i64::from(self.l.month(&parts[w].text)?);
-            let nums: Vec<&Tok> = parts.iter().enumerate().filter(|(k, _)| *k != w).map(|(_, t)| *t).collect();
+            let nums: Vec<&Tok> = parts
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != w)
+                .map(|(_, t)| *t)
+                .collect();
             match nums.as_slice() {
                 [a] if a.digits() == 4 => part(Some(num(a) as i32), m, None)?,
                 [a] if a.digits() <= 2 => part(None, m, Some(num(a)))?,
                 [a, b] => {
-                    let (y, d) = if a.digits() == 4 { (a, b) } else if b.digits() == 4 { (b, a) } else { return None };
+                    let (y, d) = if a.digits() == 4 {
+                        (a, b)
+                    } else if b.digits() == 4 {
+                        (b, a)
+                    } else {
+                        return None;
+                    };
                     part(Some(num(y) as i32), m, Some(num(d)))?
                 }
                 _ => return None,
@@ -471,10 +534,10 @@ impl<'a> P<'a> {
     fn written(&self, i: usize) -> M<Part> {
         let mut best: M<Part> = None;
         let mut keep = |c: M<Part>| {
-            if let Some(c) = c {
-                if best.as_ref().is_none_or(|b| c.0 > b.0) {
-                    best = Some(c);
-                }
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.0 > b.0)
+            {
+                best = Some(c);
             }
         };
         // Month first.
@@ -486,31 +549,72 @@ impl<'a> P<'a> {
             };
             if let Some((k2, (d, _))) = self.day(k) {
                 let (end, year) = self.year_after(k2);
-                keep(Some((end, Part { year, month: Some(m), day: Some(d), weekday: None })));
+                keep(Some((
+                    end,
+                    Part {
+                        year,
+                        month: Some(m),
+                        day: Some(d),
+                        weekday: None,
+                    },
+                )));
             }
             // "June of 1992", "Dec, 2018", "Dec-2018"
-            let k = self.punct(j, &[",", "-", "/"]).or_else(|| self.is(j, Role::Of)).unwrap_or(j);
-            if let Some((end, y)) = self.year(k).or_else(|| if k > j { self.trailing_year(k) } else { None }) {
-                keep(Some((end, Part { year: Some(y), month: Some(m), day: None, weekday: None })));
+            let k = self
+                .punct(j, &[",", "-", "/"])
+                .or_else(|| self.is(j, Role::Of))
+                .unwrap_or(j);
+            if let Some((end, y)) = self
+                .year(k)
+                .or_else(|| if k > j { self.trailing_year(k) } else { None })
+            {
+                keep(Some((
+                    end,
+                    Part {
+                        year: Some(y),
+                        month: Some(m),
+                        day: None,
+                        weekday: None,
+                    },
+                )));
             }
         }
         // Day first.
         let k = self.skip(i, Role::Det);
         if let Some((j, (d, marked))) = self.day(k) {
             let j2 = self.skip(j, Role::Of);
-            let j2 = if self.l.ordinal_dot && marked { self.punct(j2, &["/"]).unwrap_or(j2) } else { j2 };
+            let j2 = if self.l.ordinal_dot && marked {
+                self.punct(j2, &["/"]).unwrap_or(j2)
+            } else {
+                j2
+            };
             if let Some((j3, m)) = self.month(j2).or_else(|| self.ordinal_month(j2)) {
                 let (end, year) = self.year_after(j3);
-                keep(Some((end, Part { year, month: Some(m), day: Some(d), weekday: None })));
+                keep(Some((
+                    end,
+                    Part {
+                        year,
+                        month: Some(m),
+                        day: Some(d),
+                        weekday: None,
+                    },
+                )));
             }
         }
         // Year first: "2017 April".
-        if let Some((j, y)) = self.year(i) {
-            if let Some((end, m)) = self.month(j) {
-                if !self.is_abbrev(j) || self.glued(j) {
-                    keep(Some((end, Part { year: Some(y), month: Some(m), day: None, weekday: None })));
-                }
-            }
+        if let Some((j, y)) = self.year(i)
+            && let Some((end, m)) = self.month(j)
+            && (!self.is_abbrev(j) || self.glued(j))
+        {
+            keep(Some((
+                end,
+                Part {
+                    year: Some(y),
+                    month: Some(m),
+                    day: None,
+                    weekday: None,
+                },
+            )));
         }
         best
     }
@@ -521,14 +625,20 @@ impl<'a> P<'a> {
             return None;
         }
         let (j, (m, marked)) = self.day(i)?;
-        (marked && (1..=12).contains(&m) && self.tok(i).is_some_and(|t| t.kind == Kind::Word || self.glued(i + 1)))
-            .then_some((j, m))
+        (marked
+            && (1..=12).contains(&m)
+            && self
+                .tok(i)
+                .is_some_and(|t| t.kind == Kind::Word || self.glued(i + 1)))
+        .then_some((j, m))
     }
 
     /// An optional year after a day and month: ", 2023", " 2023", " of 1995", " in 2020", "'87".
     fn year_after(&self, i: usize) -> (usize, Option<i32>) {
         let j = self.punct(i, &[","]).unwrap_or(i);
-        let j = self.role(j, |r| matches!(r, Role::Of | Role::In)).unwrap_or(j);
+        let j = self
+            .role(j, |r| matches!(r, Role::Of | Role::In))
+            .unwrap_or(j);
         match self.trailing_year(j).or_else(|| self.year(j)) {
             Some((end, y)) => (end, Some(y)),
             None => (i, None),
@@ -539,12 +649,22 @@ impl<'a> P<'a> {
     /// "next week Monday".
     fn weekday_expr(&self, i: usize) -> M<Expr> {
         // "next week (on) Monday"
-        if let Some((j, m)) = self.modifier(i) {
-            if let Some((k, Unit::Week | Unit::WorkWeek)) = self.unit(j) {
-                let k2 = self.role(k, |r| r == Role::On).or_else(|| self.punct(k, &["-", ","])).unwrap_or(k);
-                if let Some((end, wd)) = self.weekday(k2, true) {
-                    return Some((end, Expr::Weekday { weekday: wd, modifier: None, week: Some(week_offset(m)) }));
-                }
+        if let Some((j, m)) = self.modifier(i)
+            && let Some((k, Unit::Week | Unit::WorkWeek)) = self.unit(j)
+        {
+            let k2 = self
+                .role(k, |r| r == Role::On)
+                .or_else(|| self.punct(k, &["-", ","]))
+                .unwrap_or(k);
+            if let Some((end, wd)) = self.weekday(k2, true) {
+                return Some((
+                    end,
+                    Expr::Weekday {
+                        weekday: wd,
+                        modifier: None,
+                        week: Some(week_offset(m)),
+                    },
+                ));
             }
         }
         let (j, modifier) = match self.modifier(i) {
@@ -552,7 +672,9 @@ impl<'a> P<'a> {
             None => (i, None),
         };
         let (k, wd) = self.weekday(j, true)?;
-        let abbreviated = self.word(j).is_some_and(|w| self.l.is_weekday_abbreviation(w));
+        let abbreviated = self
+            .word(j)
+            .is_some_and(|w| self.l.is_weekday_abbreviation(w));
         // "Monday 21", "Tuesday the eleventh", "Dienstag, der 25."
         if modifier.is_none() {
             let k2 = self.punct(k, &[","]).unwrap_or(k);
@@ -561,23 +683,45 @@ impl<'a> P<'a> {
                 let digits = self.tok(k2).is_some_and(|t| t.kind == Kind::Num);
                 if marked || digits {
                     // Not the start of a longer date ("Monday 21 June" is the date rule's).
-                    return Some((end, Expr::Part(Part { year: None, month: None, day: Some(d), weekday: Some(wd) })));
+                    return Some((
+                        end,
+                        Expr::Part(Part {
+                            year: None,
+                            month: None,
+                            day: Some(d),
+                            weekday: Some(wd),
+                        }),
+                    ));
                 }
             }
         }
         // "Tuesday of next week", "monday of the following week"
         let k2 = self.is(k, Role::Of).map(|x| self.skip(x, Role::Det));
-        if let Some((k3, m)) = k2.and_then(|x| self.modifier(x)) {
-            if let Some((end, Unit::Week | Unit::WorkWeek)) = self.unit(k3) {
-                return Some((end, Expr::Weekday { weekday: wd, modifier: None, week: Some(week_offset(m)) }));
-            }
+        if let Some((k3, m)) = k2.and_then(|x| self.modifier(x))
+            && let Some((end, Unit::Week | Unit::WorkWeek)) = self.unit(k3)
+        {
+            return Some((
+                end,
+                Expr::Weekday {
+                    weekday: wd,
+                    modifier: None,
+                    week: Some(week_offset(m)),
+                },
+            ));
         }
         if abbreviated {
             return None;
         }
         // "Tuesday night", "Dienstagabend" is one word and not handled.
         let end = self.is(k, Role::DayPart).unwrap_or(k);
-        Some((end, Expr::Weekday { weekday: wd, modifier, week: None }))
+        Some((
+            end,
+            Expr::Weekday {
+                weekday: wd,
+                modifier,
+                week: None,
+            },
+        ))
     }
 
     /// Relative words and periods: "yesterday", "this morning", "last week", "the next 3 days",
@@ -591,43 +735,71 @@ impl<'a> P<'a> {
             let noun = self.tok(i).is_some_and(|t| t.capitalised)
                 && !self.sentence_start(i)
                 && i > 0
-                && self.role(i - 1, |r| matches!(r, Role::Det | Role::On | Role::Mod(_))).is_some();
+                && self
+                    .role(i - 1, |r| matches!(r, Role::Det | Role::On | Role::Mod(_)))
+                    .is_some();
             if !noun {
                 let end = self.is(j, Role::DayPart).unwrap_or(j);
                 return Some((end, Expr::RelDay(n)));
             }
         }
         // "the weekend", "am Wochenende"
-        let w = self.role(i, |r| matches!(r, Role::Det | Role::On)).unwrap_or(i);
+        let w = self
+            .role(i, |r| matches!(r, Role::Det | Role::On))
+            .unwrap_or(i);
         if let Some((end, Unit::Weekend)) = self.unit(w) {
-            return Some((end, Expr::Period { unit: Unit::Weekend, offset: 0 }));
+            return Some((
+                end,
+                Expr::Period {
+                    unit: Unit::Weekend,
+                    offset: 0,
+                },
+            ));
         }
         let i0 = i;
         // earlier this month / later in the week
-        if let Some((j, r)) = self.phrases(i0).find(|(_, r)| matches!(r, Role::Earlier | Role::LaterIn)) {
-            let k = self.role(j, |r| matches!(r, Role::In | Role::Mod(Modifier::This))).unwrap_or(j);
+        if let Some((j, r)) = self
+            .phrases(i0)
+            .find(|(_, r)| matches!(r, Role::Earlier | Role::LaterIn))
+        {
+            let k = self
+                .role(j, |r| matches!(r, Role::In | Role::Mod(Modifier::This)))
+                .unwrap_or(j);
             let k = self.skip(k, Role::Det);
             let (end, u) = self.unit(k)?;
-            return Some((end, if r == Role::Earlier { Expr::Earlier(u) } else { Expr::Later(u) }));
+            return Some((
+                end,
+                if r == Role::Earlier {
+                    Expr::Earlier(u)
+                } else {
+                    Expr::Later(u)
+                },
+            ));
         }
         // "the 5 past years", "3 next weeks"
-        if let Some((j, n)) = self.count(i0) {
-            if let Some((k, m)) = self.modifier(j) {
-                let (end, u) = self.unit(k)?;
-                return running(m, n, u).map(|e| (end, e));
-            }
+        if let Some((j, n)) = self.count(i0)
+            && let Some((k, m)) = self.modifier(j)
+        {
+            let (end, u) = self.unit(k)?;
+            return running(m, n, u).map(|e| (end, e));
         }
         let (j, m) = self.modifier(i0)?;
         // "the next 3 days", "nächsten beiden Tage"
-        if let Some((k, n)) = self.count(j) {
-            if let Some((end, u)) = self.unit(k) {
-                return running(m, n, u).map(|e| (end, e));
-            }
+        if let Some((k, n)) = self.count(j)
+            && let Some((end, u)) = self.unit(k)
+        {
+            return running(m, n, u).map(|e| (end, e));
         }
         // "last week", "this year", "next weekend"
         let (end, u) = self.unit(j)?;
         // Modifiers that point within a span ("past", "coming") mean the neighbouring one for periods.
-        Some((end, Expr::Period { unit: u, offset: week_offset(m) }))
+        Some((
+            end,
+            Expr::Period {
+                unit: u,
+                offset: week_offset(m),
+            },
+        ))
     }
 
     /// Durations before or after a day: "two days ago", "vor zwei Tagen", "in two weeks", "3 weeks later",
@@ -635,20 +807,54 @@ impl<'a> P<'a> {
     fn shifted(&self, i: usize) -> M<Expr> {
         if let Some(j) = self.is(i, Role::AgoPrefix) {
             let (end, by) = self.duration(j)?;
-            return Some((end, Expr::Shift { base: Box::new(Expr::RelDay(0)), by: negate(by) }));
+            return Some((
+                end,
+                Expr::Shift {
+                    base: Box::new(Expr::RelDay(0)),
+                    by: negate(by),
+                },
+            ));
         }
         if let Some(j) = self.is(i, Role::In) {
             let (end, by) = self.duration(j)?;
-            return Some((end, Expr::Shift { base: Box::new(Expr::RelDay(0)), by }));
+            return Some((
+                end,
+                Expr::Shift {
+                    base: Box::new(Expr::RelDay(0)),
+                    by,
+                },
+            ));
         }
         let (j, by) = self.duration(i)?;
         match self.phrase(j) {
-            Some((end, Role::Ago)) => Some((end, Expr::Shift { base: Box::new(Expr::RelDay(0)), by: negate(by) })),
-            Some((end, Role::Later | Role::FromNow)) => Some((end, Expr::Shift { base: Box::new(Expr::RelDay(0)), by })),
+            Some((end, Role::Ago)) => Some((
+                end,
+                Expr::Shift {
+                    base: Box::new(Expr::RelDay(0)),
+                    by: negate(by),
+                },
+            )),
+            Some((end, Role::Later | Role::FromNow)) => Some((
+                end,
+                Expr::Shift {
+                    base: Box::new(Expr::RelDay(0)),
+                    by,
+                },
+            )),
             Some((k, r @ (Role::ShiftAfter | Role::ShiftBefore | Role::RangeOpen))) => {
                 let (end, base) = self.anchor_day(k)?;
-                let by = if r == Role::ShiftBefore { negate(by) } else { by };
-                Some((end, Expr::Shift { base: Box::new(base), by }))
+                let by = if r == Role::ShiftBefore {
+                    negate(by)
+                } else {
+                    by
+                };
+                Some((
+                    end,
+                    Expr::Shift {
+                        base: Box::new(base),
+                        by,
+                    },
+                ))
             }
             _ => None,
         }
@@ -661,7 +867,8 @@ impl<'a> P<'a> {
                 Role::RelDay(n) => Some((j, Expr::RelDay(n))),
                 _ => None,
             }),
-            self.date(i).filter(|(_, e)| matches!(e, Expr::Part(p) if p.day.is_some())),
+            self.date(i)
+                .filter(|(_, e)| matches!(e, Expr::Part(p) if p.day.is_some())),
             self.weekday_expr(i),
             self.holiday(i),
         ]
@@ -674,15 +881,17 @@ impl<'a> P<'a> {
     fn duration(&self, i: usize) -> M<Vec<(i64, Unit)>> {
         let mut by = Vec::new();
         let mut j = i;
-        loop {
-            let Some((k, n)) = self.count(j) else { break };
+        while let Some((k, n)) = self.count(j) {
             let Some((k2, u)) = self.unit(k) else { break };
             if matches!(u, Unit::Weekend | Unit::WorkWeek) {
                 break;
             }
             by.push((n, u));
             j = k2;
-            let next = self.is(j, Role::And).or_else(|| self.punct(j, &[","])).unwrap_or(j);
+            let next = self
+                .is(j, Role::And)
+                .or_else(|| self.punct(j, &[","]))
+                .unwrap_or(j);
             if self.count(next).and_then(|(k, _)| self.unit(k)).is_none() {
                 break;
             }
@@ -704,7 +913,11 @@ impl<'a> P<'a> {
         }
         // "q1", "q3 2019", "q1-2019", "q1 of 2017"
         if let Some((j, e)) = self.q_or_h(i0, YearRef::Nearest) {
-            let k = self.punct(j, &["-"]).filter(|_| self.glued(j)).or_else(|| self.is(j, Role::Of)).unwrap_or(j);
+            let k = self
+                .punct(j, &["-"])
+                .filter(|_| self.glued(j))
+                .or_else(|| self.is(j, Role::Of))
+                .unwrap_or(j);
             if let Some((end, y)) = self.year(k) {
                 return Some((end, with_year(e, YearRef::Absolute(y))));
             }
@@ -712,9 +925,18 @@ impl<'a> P<'a> {
         }
         // "first quarter of 2013", "the first quarter of the year"
         if let Some((j, (n, true))) = self.day(self.skip(i0, Role::Det)) {
-            if let Some(k) = self.is(j, Role::QuarterWord).filter(|_| (1..=4).contains(&n)) {
-                let e = Expr::Quarter { year: YearRef::Nearest, quarter: n };
-                return Some(self.of_year(k).map_or((k, e.clone()), |(end, y)| (end, with_year(e, y))));
+            if let Some(k) = self
+                .is(j, Role::QuarterWord)
+                .filter(|_| (1..=4).contains(&n))
+            {
+                let e = Expr::Quarter {
+                    year: YearRef::Nearest,
+                    quarter: n,
+                };
+                return Some(
+                    self.of_year(k)
+                        .map_or((k, e.clone()), |(end, y)| (end, with_year(e, y))),
+                );
             }
             if let Some(k) = self.is(j, Role::Century) {
                 return Some((k, Expr::Century(n as i32)));
@@ -723,20 +945,31 @@ impl<'a> P<'a> {
         // "week 31", "week 3 of 2027"
         if let Some(j) = self.is(i0, Role::WeekWord) {
             let t = self.tok(j)?;
-            let n = u32::try_from(t.value?).ok().filter(|n| t.kind == Kind::Num && (1..=53).contains(n))?;
-            let e = Expr::Week { year: YearRef::Relative(0), week: n };
-            return Some(self.of_year(j + 1).map_or((j + 1, e.clone()), |(end, y)| (end, with_year(e, y))));
+            let n = u32::try_from(t.value?)
+                .ok()
+                .filter(|n| t.kind == Kind::Num && (1..=53).contains(n))?;
+            let e = Expr::Week {
+                year: YearRef::Relative(0),
+                week: n,
+            };
+            return Some(
+                self.of_year(j + 1)
+                    .map_or((j + 1, e.clone()), |(end, y)| (end, with_year(e, y))),
+            );
         }
         // "1990s", "90s", "the 90 s"
         if let Some(t) = self.tok(i0).filter(|t| t.kind == Kind::Num) {
             let v = t.value?;
             let s = self.word(i0 + 1).filter(|w| *w == "s");
-            let decade = (t.digits() == 4 && v % 10 == 0 && YEARS.contains(&v)).then_some(v as i32)
-                .or_else(|| (t.digits() == 2 && v % 10 == 0).then(|| pivot_year(v).min(1900 + v as i32)));
-            if let (Some(_), Some(y)) = (s, decade) {
-                if t.digits() == 4 || i0 > i || self.cue_before(i0) || self.glued(i0 + 1) {
-                    return Some((i0 + 2, Expr::Decade(y)));
-                }
+            let decade = (t.digits() == 4 && v % 10 == 0 && YEARS.contains(&v))
+                .then_some(v as i32)
+                .or_else(|| {
+                    (t.digits() == 2 && v % 10 == 0).then(|| pivot_year(v).min(1900 + v as i32))
+                });
+            if let (Some(_), Some(y)) = (s, decade)
+                && (t.digits() == 4 || i0 > i || self.cue_before(i0) || self.glued(i0 + 1))
+            {
+                return Some((i0 + 2, Expr::Decade(y)));
             }
         }
         if let Some((j, Role::Decade(d))) = self.phrase(i0) {
@@ -748,10 +981,15 @@ impl<'a> P<'a> {
     /// "q1".."q4", "h1", "h2" (the letter and digit glued).
     fn q_or_h(&self, i: usize, year: YearRef) -> M<Expr> {
         let w = self.word(i)?;
-        let t = self.tok(i + 1).filter(|t| t.kind == Kind::Num && self.glued(i + 1) && t.digits() == 1)?;
+        let t = self
+            .tok(i + 1)
+            .filter(|t| t.kind == Kind::Num && self.glued(i + 1) && t.digits() == 1)?;
         let n = u32::try_from(t.value?).ok()?;
         // The next token must not continue a word ("q1a").
-        if self.tok(i + 2).is_some_and(|x| x.kind == Kind::Word && self.glued(i + 2)) {
+        if self
+            .tok(i + 2)
+            .is_some_and(|x| x.kind == Kind::Word && self.glued(i + 2))
+        {
             return None;
         }
         match w {
@@ -768,10 +1006,10 @@ impl<'a> P<'a> {
             return Some((end, YearRef::Absolute(y)));
         }
         let k = self.skip(j, Role::Det);
-        if let Some((k2, m)) = self.modifier(k) {
-            if let Some((end, Unit::Year)) = self.unit(k2) {
-                return Some((end, YearRef::Relative(week_offset(m))));
-            }
+        if let Some((k2, m)) = self.modifier(k)
+            && let Some((end, Unit::Year)) = self.unit(k2)
+        {
+            return Some((end, YearRef::Relative(week_offset(m))));
         }
         match self.unit(k) {
             Some((end, Unit::Year)) if k > j => Some((end, YearRef::Relative(0))),
@@ -785,10 +1023,19 @@ impl<'a> P<'a> {
             Some((j, m)) => (j, Some(m)),
             None => (i, None),
         };
-        let (k, h) = self.l.holidays.iter().find_map(|(words, h)| {
-            let ok = words.iter().enumerate().all(|(n, w)| self.tok(j + n).is_some_and(|t| &t.text == w));
-            ok.then_some((j + words.len(), *h))
-        })?;
+        let first = self.tok(j)?;
+        let (k, h) = self
+            .l
+            .holidays
+            .get(&first.text)?
+            .iter()
+            .find_map(|(words, h)| {
+                let ok = words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| self.tok(j + n).is_some_and(|t| &t.text == w));
+                ok.then_some((j + words.len(), *h))
+            })?;
         let (end, year) = match self.year(k) {
             Some((end, y)) => (end, YearRef::Absolute(y)),
             None => match self.of_year(k) {
@@ -796,7 +1043,14 @@ impl<'a> P<'a> {
                 None => (k, YearRef::Nearest),
             },
         };
-        Some((end, Expr::Holiday { holiday: h, year, modifier }))
+        Some((
+            end,
+            Expr::Holiday {
+                holiday: h,
+                year,
+                modifier,
+            },
+        ))
     }
 
     /// A year on its own: "in 2016", "the year 2008", "Jahr 2009". Bare four-digit numbers count only where
@@ -804,12 +1058,19 @@ impl<'a> P<'a> {
     fn year_expr(&self, i: usize) -> M<Expr> {
         if let Some(j) = self.is(i, Role::YearWord) {
             let (end, y) = self.year(j)?;
-            return Some((end, Expr::Part(Part { year: Some(y), ..Part::default() })));
+            return Some((
+                end,
+                Expr::Part(Part {
+                    year: Some(y),
+                    ..Part::default()
+                }),
+            ));
         }
         let (j, y) = self.year(i)?;
         let before_ok = i == 0
             || !self.tok(i - 1).is_some_and(|t| {
-                (t.kind == Kind::Punct && matches!(t.text.as_str(), "$" | "€" | "£" | "#" | "," | "." | ":"))
+                (t.kind == Kind::Punct
+                    && matches!(t.text.as_str(), "$" | "€" | "£" | "#" | "," | "." | ":"))
                     && self.glued(i)
                     || t.kind == Kind::Num
             });
@@ -817,34 +1078,53 @@ impl<'a> P<'a> {
             None => true,
             Some(t) if t.kind == Kind::Punct => {
                 let glued = self.glued(j);
-                let thousands = t.text == "," && glued && self.tok(j + 1).is_some_and(|n| n.kind == Kind::Num && n.digits() == 3);
-                !(glued && matches!(t.text.as_str(), "%" | ":")) && !thousands
+                let thousands = t.text == ","
+                    && glued
+                    && self
+                        .tok(j + 1)
+                        .is_some_and(|n| n.kind == Kind::Num && n.digits() == 3);
+                !(thousands || glued && matches!(t.text.as_str(), "%" | ":"))
             }
             // "2000 people" is a quantity; "2016 Olympics", "in 2016 the …", "2014 to 2018" are years.
-            Some(t) if t.kind == Kind::Word => t.capitalised || self.phrase(j).is_some() || self.cue_before(i),
+            Some(t) if t.kind == Kind::Word => {
+                t.capitalised || self.phrase(j).is_some() || self.cue_before(i)
+            }
             Some(_) => false,
         };
-        (before_ok && after_ok).then_some((j, Expr::Part(Part { year: Some(y), ..Part::default() })))
+        (before_ok && after_ok).then_some((
+            j,
+            Expr::Part(Part {
+                year: Some(y),
+                ..Part::default()
+            }),
+        ))
     }
 
-    /// A month without day: "in May", "this September", "March 2019" is the date rule's. Full names count
+    /// A month without day: "in May", "this September" ("March 2019" is the date rule's). Full names count
     /// alone; abbreviations and names that are also common words ("may", "march") need a cue before them.
     fn month_alone(&self, i: usize) -> M<Expr> {
-        if let Some((j, m)) = self.modifier(i) {
-            if let Some((end, month)) = self.month(j) {
-                return Some((end, Expr::ModMonth { month, modifier: m }));
-            }
+        if let Some((j, m)) = self.modifier(i)
+            && let Some((end, month)) = self.month(j)
+        {
+            return Some((end, Expr::ModMonth { month, modifier: m }));
         }
-        let (start, cue) = (i, false);
+        let start = i;
         let (end, m) = self.month(start)?;
         let w = self.word(start)?;
         let ambiguous = self.l.month_ambiguous.iter().any(|a| a == w) || self.is_abbrev(start);
-        let cued = cue || self.cue_before(i);
-        let capital_mid_sentence = self.tok(start).is_some_and(|t| t.capitalised) && !self.sentence_start(start);
+        let cued = self.cue_before(i);
+        let capital_mid_sentence =
+            self.tok(start).is_some_and(|t| t.capitalised) && !self.sentence_start(start);
         if ambiguous && !(cued || (capital_mid_sentence && !self.is_abbrev(start))) {
             return None;
         }
-        Some((end, Expr::Part(Part { month: Some(m), ..Part::default() })))
+        Some((
+            end,
+            Expr::Part(Part {
+                month: Some(m),
+                ..Part::default()
+            }),
+        ))
     }
 
     /// "early May", "mid-November", "the end of 1989", "Ende 1989", "end of this year".
@@ -858,14 +1138,45 @@ impl<'a> P<'a> {
         let j = self.punct(j, &["-"]).unwrap_or(j);
         let j = self.skip(j, Role::Det);
         let inner = [
-            self.month(j).map(|(e, m)| (e, Expr::Part(Part { month: Some(m), ..Part::default() }))),
-            self.date(j).filter(|(_, e)| matches!(e, Expr::Part(p) if p.day.is_none())),
-            self.year(j).map(|(e, y)| (e, Expr::Part(Part { year: Some(y), ..Part::default() }))),
-            self.relative(j).filter(|(_, e)| matches!(e, Expr::Period { unit: Unit::Month | Unit::Year, .. })),
+            self.month(j).map(|(e, m)| {
+                (
+                    e,
+                    Expr::Part(Part {
+                        month: Some(m),
+                        ..Part::default()
+                    }),
+                )
+            }),
+            self.date(j)
+                .filter(|(_, e)| matches!(e, Expr::Part(p) if p.day.is_none())),
+            self.year(j).map(|(e, y)| {
+                (
+                    e,
+                    Expr::Part(Part {
+                        year: Some(y),
+                        ..Part::default()
+                    }),
+                )
+            }),
+            self.relative(j).filter(|(_, e)| {
+                matches!(
+                    e,
+                    Expr::Period {
+                        unit: Unit::Month | Unit::Year,
+                        ..
+                    }
+                )
+            }),
             self.month_alone(j),
         ];
         let (end, inner) = inner.into_iter().flatten().max_by_key(|(e, _)| *e)?;
-        Some((end, Expr::Part3 { inner: Box::new(inner), third }))
+        Some((
+            end,
+            Expr::Part3 {
+                inner: Box::new(inner),
+                third,
+            },
+        ))
     }
 
     /// A day of the month alone, written as an ordinal in digits after "the" or "on": "the 18th", "on 29th".
@@ -883,29 +1194,74 @@ impl<'a> P<'a> {
         if self.tok(end).is_some_and(|n| n.kind == Kind::Word) && self.phrase(end).is_none() {
             return None;
         }
-        Some((end, Expr::Part(Part { day: Some(d), ..Part::default() })))
+        Some((
+            end,
+            Expr::Part(Part {
+                day: Some(d),
+                ..Part::default()
+            }),
+        ))
     }
 
     /// Open ranges: "since May", "after 2016", "before Christmas", "until Friday", "bis März 2008",
     /// "2012 or later", "year 2016 and after".
     fn open_range(&self, i: usize) -> M<Expr> {
-        let (j, kind) = match self.phrases(i).find(|(_, r)| matches!(r, Role::Since | Role::Until | Role::ShiftAfter | Role::ShiftBefore)) {
+        let (j, kind) = match self.phrases(i).find(|(_, r)| {
+            matches!(
+                r,
+                Role::Since | Role::Until | Role::ShiftAfter | Role::ShiftBefore
+            )
+        }) {
             Some((j, r)) => (j, Some(r)),
             None => (i, None),
         };
         let k = self.skip(j, Role::Det);
         let mut items = self.range_item(k, true);
-        items.extend([self.part_of(k), self.relative(k), self.year_expr(k)].into_iter().flatten());
+        items.extend(
+            [self.part_of(k), self.relative(k), self.year_expr(k)]
+                .into_iter()
+                .flatten(),
+        );
         let (end, inner) = items.into_iter().max_by_key(|(e, _)| *e)?;
         let inner = Box::new(inner);
         match kind {
-            Some(Role::Since) => Some((end, Expr::OpenStart { from: inner, inclusive: true })),
-            Some(Role::ShiftAfter) => Some((end, Expr::OpenStart { from: inner, inclusive: false })),
-            Some(Role::Until) => Some((end, Expr::OpenEnd { to: inner, inclusive: true })),
-            Some(_) => Some((end, Expr::OpenEnd { to: inner, inclusive: false })),
+            Some(Role::Since) => Some((
+                end,
+                Expr::OpenStart {
+                    from: inner,
+                    inclusive: true,
+                },
+            )),
+            Some(Role::ShiftAfter) => Some((
+                end,
+                Expr::OpenStart {
+                    from: inner,
+                    inclusive: false,
+                },
+            )),
+            Some(Role::Until) => Some((
+                end,
+                Expr::OpenEnd {
+                    to: inner,
+                    inclusive: true,
+                },
+            )),
+            Some(_) => Some((
+                end,
+                Expr::OpenEnd {
+                    to: inner,
+                    inclusive: false,
+                },
+            )),
             None => {
                 let end = self.is(end, Role::OrLater)?;
-                Some((end, Expr::OpenStart { from: inner, inclusive: true }))
+                Some((
+                    end,
+                    Expr::OpenStart {
+                        from: inner,
+                        inclusive: true,
+                    },
+                ))
             }
         }
     }
@@ -923,21 +1279,23 @@ impl<'a> P<'a> {
         let mut best: M<Expr> = None;
         for (k, l) in left {
             let conn = if opener == Some(true) {
-                self.is(k, Role::And).or_else(|| self.is(k, Role::RangeTo)).or_else(|| self.punct(k, &["-", "–", "~"]))
+                self.is(k, Role::And)
+                    .or_else(|| self.is(k, Role::RangeTo))
+                    .or_else(|| self.punct(k, &["-", "–", "~"]))
             } else {
-                self.is(k, Role::RangeTo).or_else(|| self.punct(k, &["-", "–", "~"]))
+                self.is(k, Role::RangeTo)
+                    .or_else(|| self.punct(k, &["-", "–", "~"]))
             };
             let Some(c) = conn else { continue };
             let c = self.skip(c, Role::Det);
             for (end, r) in self.range_item(c, true) {
-                if let Some(e) = join(l.clone(), r) {
-                    if best.as_ref().is_none_or(|b| end > b.0) {
-                        best = Some((end, e));
-                    }
+                if let Some(e) = join(l.clone(), r)
+                    && best.as_ref().is_none_or(|b| end > b.0)
+                {
+                    best = Some((end, e));
                 }
             }
         }
-        // A bare number on the left needs the range to be clearly a date range.
         best
     }
 
@@ -947,20 +1305,46 @@ impl<'a> P<'a> {
         if let Some(r) = self.date(i) {
             v.push(r);
         }
-        if let Some((j, (d, marked))) = self.day(i) {
-            if cued || marked {
-                v.push((j, Expr::Part(Part { day: Some(d), ..Part::default() })));
-            }
+        if let Some((j, (d, marked))) = self.day(i)
+            && (cued || marked)
+        {
+            v.push((
+                j,
+                Expr::Part(Part {
+                    day: Some(d),
+                    ..Part::default()
+                }),
+            ));
         }
         if let Some((j, y)) = self.year(i) {
-            v.push((j, Expr::Part(Part { year: Some(y), ..Part::default() })));
+            v.push((
+                j,
+                Expr::Part(Part {
+                    year: Some(y),
+                    ..Part::default()
+                }),
+            ));
         }
-        if let Some((j, m)) = self.month(i) {
-            if cued || !self.is_abbrev(i) {
-                v.push((j, Expr::Part(Part { month: Some(m), ..Part::default() })));
-            }
+        if let Some((j, m)) = self.month(i)
+            && (cued || !self.is_abbrev(i))
+        {
+            v.push((
+                j,
+                Expr::Part(Part {
+                    month: Some(m),
+                    ..Part::default()
+                }),
+            ));
         }
-        for r in [self.month_alone(i), self.weekday_expr(i), self.numbered_period(i), self.holiday(i)].into_iter().flatten() {
+        for r in [
+            self.month_alone(i),
+            self.weekday_expr(i),
+            self.numbered_period(i),
+            self.holiday(i),
+        ]
+        .into_iter()
+        .flatten()
+        {
             v.push(r);
         }
         if let Some((j, Role::RelDay(n))) = self.phrase(i) {
@@ -987,7 +1371,11 @@ fn running(m: Modifier, n: i64, unit: Unit) -> Option<Expr> {
         Modifier::Prev | Modifier::Past => false,
         _ => return None,
     };
-    (n > 0 && !matches!(unit, Unit::Weekend | Unit::WorkWeek)).then_some(Expr::Running { n, unit, forward })
+    (n > 0 && !matches!(unit, Unit::Weekend | Unit::WorkWeek)).then_some(Expr::Running {
+        n,
+        unit,
+        forward,
+    })
 }
 
 fn negate(by: Vec<(i64, Unit)>) -> Vec<(i64, Unit)> {
@@ -1009,9 +1397,7 @@ fn join(left: Expr, right: Expr) -> Option<Expr> {
     match (left, right) {
         (Expr::Part(mut l), Expr::Part(mut r)) => {
             if l.day.is_some() && l.month.is_none() {
-                if r.month.is_none() {
-                    return None;
-                }
+                r.month?;
                 l.month = r.month;
             }
             if r.day.is_some() && r.month.is_none() {
@@ -1026,12 +1412,17 @@ fn join(left: Expr, right: Expr) -> Option<Expr> {
             }
             // A year and a bare day number are not the two ends of anything.
             let kind = |p: &Part| (p.day.is_some(), p.month.is_some());
-            if kind(&l) != kind(&r) && !(l.day.is_some() && r.day.is_some()) && !(l.month.is_some() && r.month.is_some()) {
-                if !(l.year.is_some() && r.year.is_some()) {
-                    return None;
-                }
+            if kind(&l) != kind(&r)
+                && !(l.day.is_some() && r.day.is_some())
+                && !(l.month.is_some() && r.month.is_some())
+                && !(l.year.is_some() && r.year.is_some())
+            {
+                return None;
             }
-            Some(Expr::Range(Box::new(Expr::Part(l)), Box::new(Expr::Part(r))))
+            Some(Expr::Range(
+                Box::new(Expr::Part(l)),
+                Box::new(Expr::Part(r)),
+            ))
         }
         (Expr::Part(l), _) if l.day.is_some() && l.month.is_none() => None,
         (_, Expr::Part(r)) if r.day.is_some() && r.month.is_none() => None,

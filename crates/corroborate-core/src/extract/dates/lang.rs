@@ -124,8 +124,9 @@ pub struct Lang {
     pub numbers: HashMap<String, i64>,
     pub ordinals: HashMap<String, u32>,
     pub ordinal_endings: Vec<String>,
-    /// Holidays by name (possibly several words): the rule that gives their date in a year.
-    pub holidays: Vec<(Vec<String>, Holiday)>,
+    /// Holidays by the first word of their name (names may have several words), longest first: the rule
+    /// that gives their date in a year.
+    pub holidays: HashMap<String, Vec<(Vec<String>, Holiday)>>,
     /// Numeric dates are read day first (21/06, 21.06.) rather than month first (06/21).
     pub day_first: bool,
     /// "3." is an ordinal day ("am 3. Oktober").
@@ -135,7 +136,10 @@ pub struct Lang {
 /// How to find a holiday in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Holiday {
-    Fixed { month: u32, day: u32 },
+    Fixed {
+        month: u32,
+        day: u32,
+    },
     /// Days after (or before) Easter Sunday.
     Easter(i64),
     /// The `nth` (1-based; negative counts from the end) `weekday` of `month`, plus `shift` days.
@@ -238,7 +242,10 @@ fn holiday(spec: &str) -> Option<Holiday> {
 
 /// A phrase as the tokens the grammar will see ("'ll" is two tokens).
 fn words(phrase: &str) -> Vec<String> {
-    super::tokens::tokenize(phrase).into_iter().map(|t| t.text).collect()
+    super::tokens::tokenize(phrase)
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
 }
 
 /// Names in a `name = number` table, to their numbers.
@@ -255,9 +262,9 @@ fn abbreviations(names: &HashMap<String, u32>) -> Vec<String> {
     names
         .iter()
         .filter(|(name, n)| {
-            names
-                .iter()
-                .any(|(other, m)| m == *n && other.len() > name.len() && other.starts_with(name.as_str()))
+            names.iter().any(|(other, m)| {
+                m == *n && other.len() > name.len() && other.starts_with(name.as_str())
+            })
         })
         .map(|(name, _)| name.clone())
         .collect()
@@ -302,13 +309,20 @@ impl Lang {
             .into_iter()
             .map(str::to_lowercase)
             .collect();
-        l.ordinal_endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
-        l.holidays = lexicon::lines(lang, "holidays")
+        l.ordinal_endings
+            .sort_by_key(|e| std::cmp::Reverse(e.len()));
+        for (name, rule) in lexicon::lines(lang, "holidays")
             .into_iter()
             .filter_map(lexicon::key_value)
             .filter_map(|(k, v)| Some((words(k), holiday(v)?)))
-            .collect();
-        l.holidays.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        {
+            if let Some(first) = name.first().cloned() {
+                l.holidays.entry(first).or_default().push((name, rule));
+            }
+        }
+        for list in l.holidays.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
         l
     }
 
@@ -329,6 +343,18 @@ impl Lang {
         cache
             .entry(code.to_string())
             .or_insert_with(|| Box::leak(Box::new(Lang::load(code))))
+    }
+
+    /// Whether a date expression can start with this (lower-cased) word: most words of a text cannot, and
+    /// the grammar skips them without trying its rules.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.phrases.contains_key(word)
+            || self.months.contains_key(word)
+            || self.weekdays.contains_key(word)
+            || self.numbers.contains_key(word)
+            || self.holidays.contains_key(word)
+            || self.ordinal(word).is_some()
+            || matches!(word, "q" | "h")
     }
 
     /// A month name or abbreviation.

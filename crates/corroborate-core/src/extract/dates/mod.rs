@@ -60,7 +60,13 @@ pub fn find_dates(text: &str, lang: &str, published: Option<&str>) -> Vec<DateMe
                 anchor: None,
                 anchor_note: None,
             };
-            fill(&mut m, &found, anchor, DateAnchor::Published, note.as_deref());
+            fill(
+                &mut m,
+                &found,
+                anchor,
+                DateAnchor::Published,
+                note.as_deref(),
+            );
             m
         })
         .collect()
@@ -69,15 +75,27 @@ pub fn find_dates(text: &str, lang: &str, published: Option<&str>) -> Vec<DateMe
 /// Resolves the still unresolved mentions of a document against `anchor_date` (ISO date or date-time),
 /// taken from other dated evidence of the same story: fills `value`/`end`, sets `anchor: Story` and
 /// `anchor_note: note`. Mentions already resolved are left alone.
-pub fn resolve_against(mentions: &mut [DateMention], text: &str, lang: &str, anchor_date: &str, note: &str) {
+pub fn resolve_against(
+    mentions: &mut [DateMention],
+    text: &str,
+    lang: &str,
+    anchor_date: &str,
+    note: &str,
+) {
     let Some(anchor) = civil::Day::parse_iso(anchor_date) else {
         return;
     };
-    if mentions.iter().all(|m| m.value.is_some() || m.end.is_some()) {
+    if mentions
+        .iter()
+        .all(|m| m.value.is_some() || m.end.is_some())
+    {
         return;
     }
     let found = scan(text, lang);
-    for m in mentions.iter_mut().filter(|m| m.value.is_none() && m.end.is_none() && m.anchor.is_none()) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.value.is_none() && m.end.is_none() && m.anchor.is_none())
+    {
         if let Some((_, f)) = found.iter().find(|(span, _)| *span == m.span) {
             fill(m, f, Some(anchor), DateAnchor::Story, Some(note));
         }
@@ -99,14 +117,26 @@ fn scan(text: &str, lang: &str) -> Vec<(Span, Found)> {
 }
 
 /// Resolves one expression into `m`. `relative_kind` is the anchor kind a relative expression gets.
-fn fill(m: &mut DateMention, f: &Found, anchor: Option<civil::Day>, relative_kind: DateAnchor, note: Option<&str>) {
+fn fill(
+    m: &mut DateMention,
+    f: &Found,
+    anchor: Option<civil::Day>,
+    relative_kind: DateAnchor,
+    note: Option<&str>,
+) {
     let ctx = Ctx {
         anchor,
         future: f.future,
     };
     // Absolute expressions never need the anchor: resolve them without it first, so that a relative
     // expression can never be mistaken for an absolute one.
-    let absolute = place(&f.expr, &Ctx { anchor: None, future: f.future });
+    let absolute = place(
+        &f.expr,
+        &Ctx {
+            anchor: None,
+            future: f.future,
+        },
+    );
     let (placed, kind) = match absolute {
         Some(p) if !p.relative => (Some(p), Some(DateAnchor::Absolute)),
         _ => {
@@ -126,3 +156,6 @@ fn fill(m: &mut DateMention, f: &Found, anchor: Option<civil::Day>, relative_kin
         m.anchor_note = note.map(str::to_string);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -45,8 +45,12 @@ pub fn place(e: &Expr, c: &Ctx) -> Option<Placed> {
     };
     let (b, point, relative) = bounds(inner, c, None)?;
     let (start, end) = match e {
-        Expr::OpenStart { inclusive: false, .. } => (b.1.plus_days(1), b.1),
-        Expr::OpenEnd { inclusive: false, .. } => (b.0, b.0.plus_days(-1)),
+        Expr::OpenStart {
+            inclusive: false, ..
+        } => (b.1.plus_days(1), b.1),
+        Expr::OpenEnd {
+            inclusive: false, ..
+        } => (b.0, b.0.plus_days(-1)),
         _ => b,
     };
     Some(Placed {
@@ -70,10 +74,18 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
             let year = match modifier {
                 Modifier::This => y,
                 Modifier::Next | Modifier::Coming => {
-                    if *month > m { y } else { y + 1 }
+                    if *month > m {
+                        y
+                    } else {
+                        y + 1
+                    }
                 }
                 Modifier::Prev | Modifier::Past => {
-                    if *month < m { y } else { y - 1 }
+                    if *month < m {
+                        y
+                    } else {
+                        y - 1
+                    }
                 }
                 Modifier::Next2 => y + 1,
                 Modifier::Prev2 => y - 1,
@@ -93,7 +105,9 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
             Some(((d, d), true, true))
         }
         Expr::Period { unit, offset } => Some((period(c.anchor?, *unit, *offset)?, false, true)),
-        Expr::Running { n, unit, forward } => Some((running(c.anchor?, *n, *unit, *forward)?, false, true)),
+        Expr::Running { n, unit, forward } => {
+            Some((running(c.anchor?, *n, *unit, *forward)?, false, true))
+        }
         Expr::Shift { base, by } => {
             let ((d, _), _, rel) = bounds(base, c, None)?;
             let mut d = d;
@@ -113,7 +127,11 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
         Expr::Decade(y) => Some(((year_bounds(*y)?.0, year_bounds(y + 9)?.1), false, false)),
         Expr::Century(n) => {
             let first = (n - 1) * 100;
-            Some(((year_bounds(first)?.0, year_bounds(first + 99)?.1), false, false))
+            Some((
+                (year_bounds(first)?.0, year_bounds(first + 99)?.1),
+                false,
+                false,
+            ))
         }
         Expr::Quarter { year, quarter } => {
             let make = |y: i32| -> Option<Bounds> {
@@ -241,7 +259,12 @@ fn part(p: &Part, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)> {
 }
 
 /// The occurrence nearest the anchor among the years around it (`reach` years each way).
-fn nearest(c: &Ctx, after: Option<Day>, reach: i32, make: impl Fn(i32) -> Option<Bounds>) -> Option<Bounds> {
+fn nearest(
+    c: &Ctx,
+    after: Option<Day>,
+    reach: i32,
+    make: impl Fn(i32) -> Option<Bounds>,
+) -> Option<Bounds> {
     let a = c.anchor?;
     let y = a.year();
     let candidates: Vec<Bounds> = (y - reach..=y + reach).filter_map(make).collect();
@@ -252,10 +275,18 @@ fn nearest(c: &Ctx, after: Option<Day>, reach: i32, make: impl Fn(i32) -> Option
 /// that does not end before the anchor; else the nearest, a future one counting as twice as far.
 fn choose(a: Day, future: bool, after: Option<Day>, candidates: &[Bounds]) -> Option<Bounds> {
     if let Some(s) = after {
-        return candidates.iter().filter(|b| b.1 >= s).min_by_key(|b| b.0).copied();
+        return candidates
+            .iter()
+            .filter(|b| b.1 >= s)
+            .min_by_key(|b| b.0)
+            .copied();
     }
     if future {
-        return candidates.iter().filter(|b| b.1 >= a).min_by_key(|b| b.0).copied();
+        return candidates
+            .iter()
+            .filter(|b| b.1 >= a)
+            .min_by_key(|b| b.0)
+            .copied();
     }
     candidates
         .iter()
@@ -272,7 +303,12 @@ fn choose(a: Day, future: bool, after: Option<Day>, candidates: &[Bounds]) -> Op
 }
 
 /// A year-bound period: in the written year, in a year relative to the anchor's, or nearest the anchor.
-fn in_year(c: &Ctx, after: Option<Day>, year: YearRef, make: impl Fn(i32) -> Option<Bounds>) -> Option<(Bounds, bool, bool)> {
+fn in_year(
+    c: &Ctx,
+    after: Option<Day>,
+    year: YearRef,
+    make: impl Fn(i32) -> Option<Bounds>,
+) -> Option<(Bounds, bool, bool)> {
     match year {
         YearRef::Absolute(y) => Some((make(y)?, false, false)),
         YearRef::Relative(n) => {
@@ -283,7 +319,13 @@ fn in_year(c: &Ctx, after: Option<Day>, year: YearRef, make: impl Fn(i32) -> Opt
     }
 }
 
-fn weekday_day(c: &Ctx, after: Option<Day>, wd: u32, modifier: Option<Modifier>, week: Option<i64>) -> Option<Day> {
+fn weekday_day(
+    c: &Ctx,
+    after: Option<Day>,
+    wd: u32,
+    modifier: Option<Modifier>,
+    week: Option<i64>,
+) -> Option<Day> {
     let a = c.anchor?;
     let aw = i64::from(a.weekday());
     let w = i64::from(wd);
@@ -384,9 +426,13 @@ pub fn holiday_day(h: Holiday, year: i32) -> Option<Day> {
             let (first, last) = month_bounds(year, month)?;
             let w = i64::from(weekday);
             let d = if nth > 0 {
-                first.plus_days((w - i64::from(first.weekday())).rem_euclid(7) + 7 * (i64::from(nth) - 1))
+                first.plus_days(
+                    (w - i64::from(first.weekday())).rem_euclid(7) + 7 * (i64::from(nth) - 1),
+                )
             } else {
-                last.plus_days(-(i64::from(last.weekday()) - w).rem_euclid(7) - 7 * (i64::from(-nth) - 1))
+                last.plus_days(
+                    -(i64::from(last.weekday()) - w).rem_euclid(7) - 7 * (i64::from(-nth) - 1),
+                )
             };
             Some(d.plus_days(shift))
         }
