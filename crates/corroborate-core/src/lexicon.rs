@@ -68,6 +68,18 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "claim_words"),
     table!("en", "role_nouns"),
     table!("de", "role_nouns"),
+    // Date expressions for `extract::dates` (with the `months` tables above).
+    table!("en", "weekdays"),
+    table!("en", "date_words"),
+    table!("en", "numbers"),
+    table!("en", "ordinals"),
+    table!("en", "holidays"),
+    table!("de", "weekdays"),
+    table!("de", "date_words"),
+    table!("de", "numbers"),
+    table!("de", "ordinals"),
+    table!("de", "ordinal_endings"),
+    table!("de", "holidays"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

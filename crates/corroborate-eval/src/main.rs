@@ -7,6 +7,7 @@
 mod attribution;
 mod bench_claims;
 mod bench_ingest;
+mod dates;
 
 use std::process::ExitCode;
 
@@ -37,6 +38,8 @@ enum Command {
     Attribution(attribution::AttributionArgs),
     /// Throughput of sentence split + claim finding on the article-extraction ground-truth texts.
     BenchClaims(bench_claims::Args),
+    /// Date expressions against the Recognizers-Text DateTimeModel specs (English, German).
+    Dates(dates::DatesArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Command::Extraction(args) => extraction::run(args),
         Command::Attribution(args) => attribution::run(args),
         Command::BenchClaims(args) => bench_claims::run(&args),
+        Command::Dates(args) => dates::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

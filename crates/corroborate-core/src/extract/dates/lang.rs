@@ -1,0 +1,388 @@
+//! What the date grammar knows about one language, read from its data tables.
+//!
+//! The grammar itself is language-neutral: it asks "is this word a weekday, a unit, a modifier like *last*,
+//! a connector like *until*?" and this module answers from `data/<lang>/`:
+//! `months` (shared with ingest), `weekdays`, `date_words` (phrases and their roles), `numbers` (cardinal
+//! words), `ordinals` (ordinal words, with `ordinal_endings` for inflected languages) and `holidays`.
+//! Adding French or Spanish means adding those tables, not code.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+use crate::lexicon;
+
+/// A calendar unit that relative expressions count in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Weekend,
+    WorkWeek,
+}
+
+/// How a modifier places a weekday or period relative to the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    /// "this": the one of the current week/month/year.
+    This,
+    /// "next", "following": the one of the next period (for weekdays: of next week).
+    Next,
+    /// "last", "previous": the one of the previous period.
+    Prev,
+    /// "the week after next", "übernächste".
+    Next2,
+    /// "vorletzte".
+    Prev2,
+    /// "this past", "past": the most recent one strictly before the anchor.
+    Past,
+    /// "coming", "upcoming": the next one strictly after the anchor.
+    Coming,
+}
+
+/// The role a phrase of the `date_words` table plays in the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A day relative to the anchor: today 0, yesterday -1.
+    RelDay(i64),
+    Mod(Modifier),
+    Unit(Unit),
+    /// Postfix "ago".
+    Ago,
+    /// Prefix "vor" (German "vor zwei Tagen").
+    AgoPrefix,
+    /// "in" before a count: "in two weeks".
+    In,
+    /// Postfix "later", "später".
+    Later,
+    /// "after" / "before" / "from" between a count and a date: "two days after Christmas".
+    ShiftAfter,
+    ShiftBefore,
+    /// "since", "starting", "seit", "ab": an open range from a day on (inclusive).
+    Since,
+    /// "until", "till", "bis": an open range up to a day (inclusive).
+    Until,
+    /// "or later", "and after" after a date: an open range from it on.
+    OrLater,
+    /// "from now", "ab heute".
+    FromNow,
+    /// "from", "between", "vom": opens a range.
+    RangeOpen,
+    /// "to", "until", "through", "bis": closes a range.
+    RangeTo,
+    /// "between", "zwischen": opens a range that "and" closes.
+    Between,
+    /// "and": closes a range opened by "between".
+    And,
+    /// Articles the grammar may skip inside a date ("the 20th", "den 3.").
+    Det,
+    /// "of": "20th of June", "last week of July".
+    Of,
+    /// "on", "am": a preposition before a day, left outside the span.
+    On,
+    /// "morning", "evening", "night": a part of the day after a day word ("Tuesday night").
+    DayPart,
+    /// "earlier", "later" before "this month".
+    Earlier,
+    LaterIn,
+    /// Words that mark the sentence as talking about the future ("will", "wird").
+    Future,
+    /// "year" before a year number ("the year 2008", "im Jahr 2009").
+    YearWord,
+    /// "week" before a week number.
+    WeekWord,
+    /// "quarter" as in "first quarter of 2013", "Q1".
+    QuarterWord,
+    /// Ordinal suffix after digits: "st", "nd", "rd", "th".
+    OrdinalSuffix,
+    /// "mid", "early", "late" before a month or year.
+    Early,
+    Mid,
+    Late,
+    /// "century".
+    Century,
+    /// Decade words: "nineties" → 90.
+    Decade(i64),
+}
+
+/// One language's date vocabulary.
+#[derive(Debug, Default)]
+pub struct Lang {
+    /// Phrases (lower-case words separated by spaces) by their first word, longest first.
+    pub phrases: HashMap<String, Vec<(Vec<String>, Role)>>,
+    pub months: HashMap<String, u32>,
+    /// Month abbreviations ("jan", "sept"): accepted alone only where a date is clearly meant.
+    pub month_abbreviations: Vec<String>,
+    /// Month names that are also common words ("may", "march"): alone they need a cue.
+    pub month_ambiguous: Vec<String>,
+    pub weekdays: HashMap<String, u32>,
+    pub weekday_abbreviations: Vec<String>,
+    pub numbers: HashMap<String, i64>,
+    pub ordinals: HashMap<String, u32>,
+    pub ordinal_endings: Vec<String>,
+    /// Holidays by the first word of their name (names may have several words), longest first: the rule
+    /// that gives their date in a year.
+    pub holidays: HashMap<String, Vec<(Vec<String>, Holiday)>>,
+    /// Numeric dates are read day first (21/06, 21.06.) rather than month first (06/21).
+    pub day_first: bool,
+    /// "3." is an ordinal day ("am 3. Oktober").
+    pub ordinal_dot: bool,
+}
+
+/// How to find a holiday in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    /// Days after (or before) Easter Sunday.
+    Easter(i64),
+    /// The `nth` (1-based; negative counts from the end) `weekday` of `month`, plus `shift` days.
+    NthWeekday {
+        month: u32,
+        weekday: u32,
+        nth: i32,
+        shift: i64,
+    },
+}
+
+fn role(spec: &str) -> Option<Role> {
+    let mut it = spec.split_whitespace();
+    let head = it.next()?;
+    let arg = it.next();
+    let unit = |a: Option<&str>| -> Option<Unit> {
+        Some(match a? {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "fortnight" => Unit::Fortnight,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "weekend" => Unit::Weekend,
+            "workweek" => Unit::WorkWeek,
+            _ => return None,
+        })
+    };
+    Some(match head {
+        "rel" => Role::RelDay(arg?.parse().ok()?),
+        "mod" => Role::Mod(match arg? {
+            "this" => Modifier::This,
+            "next" => Modifier::Next,
+            "prev" => Modifier::Prev,
+            "next2" => Modifier::Next2,
+            "prev2" => Modifier::Prev2,
+            "past" => Modifier::Past,
+            "coming" => Modifier::Coming,
+            _ => return None,
+        }),
+        "unit" => Role::Unit(unit(arg)?),
+        "ago" => Role::Ago,
+        "ago_prefix" => Role::AgoPrefix,
+        "in" => Role::In,
+        "later" => Role::Later,
+        "after" => Role::ShiftAfter,
+        "before" => Role::ShiftBefore,
+        "from_now" => Role::FromNow,
+        "since" => Role::Since,
+        "until" => Role::Until,
+        "or_later" => Role::OrLater,
+        "range_open" => Role::RangeOpen,
+        "range_to" => Role::RangeTo,
+        "and" => Role::And,
+        "between" => Role::Between,
+        "det" => Role::Det,
+        "of" => Role::Of,
+        "on" => Role::On,
+        "daypart" => Role::DayPart,
+        "earlier" => Role::Earlier,
+        "later_in" => Role::LaterIn,
+        "future" => Role::Future,
+        "year_word" => Role::YearWord,
+        "week_word" => Role::WeekWord,
+        "quarter_word" => Role::QuarterWord,
+        "ordinal_suffix" => Role::OrdinalSuffix,
+        "early" => Role::Early,
+        "mid" => Role::Mid,
+        "late" => Role::Late,
+        "century" => Role::Century,
+        "decade" => Role::Decade(arg?.parse().ok()?),
+        _ => return None,
+    })
+}
+
+fn holiday(spec: &str) -> Option<Holiday> {
+    let parts: Vec<&str> = spec.split_whitespace().collect();
+    match parts.as_slice() {
+        ["easter", shift] => Some(Holiday::Easter(shift.parse().ok()?)),
+        [month, weekday, nth] | [month, weekday, nth, _] => {
+            let shift = parts.get(3).map_or(Some(0), |s| s.parse().ok())?;
+            Some(Holiday::NthWeekday {
+                month: month.parse().ok()?,
+                weekday: weekday.parse().ok()?,
+                nth: nth.parse().ok()?,
+                shift,
+            })
+        }
+        [md] => {
+            let (m, d) = md.split_once('-')?;
+            Some(Holiday::Fixed {
+                month: m.parse().ok()?,
+                day: d.parse().ok()?,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A phrase as the tokens the grammar will see ("'ll" is two tokens).
+fn words(phrase: &str) -> Vec<String> {
+    super::tokens::tokenize(phrase)
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
+}
+
+/// Names in a `name = number` table, to their numbers.
+fn numbered(lang: &str, table: &str) -> HashMap<String, i64> {
+    lexicon::lines(lang, table)
+        .into_iter()
+        .filter_map(lexicon::key_value)
+        .filter_map(|(k, v)| Some((k.to_lowercase(), v.parse().ok()?)))
+        .collect()
+}
+
+/// Entries that are a strict prefix of another name with the same number ("jan" of "january").
+fn abbreviations(names: &HashMap<String, u32>) -> Vec<String> {
+    names
+        .iter()
+        .filter(|(name, n)| {
+            names.iter().any(|(other, m)| {
+                m == *n && other.len() > name.len() && other.starts_with(name.as_str())
+            })
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+impl Lang {
+    fn load(lang: &str) -> Lang {
+        let mut l = Lang::default();
+        for entry in lexicon::lines(lang, "date_words") {
+            let Some((key, value)) = lexicon::key_value(entry) else {
+                continue;
+            };
+            match key {
+                "@day_first" => l.day_first = value == "yes",
+                "@ordinal_dot" => l.ordinal_dot = value == "yes",
+                "@ambiguous_month" => l.month_ambiguous.push(value.to_lowercase()),
+                _ => {
+                    if let Some(r) = role(value) {
+                        let w = words(key);
+                        if let Some(first) = w.first().cloned() {
+                            l.phrases.entry(first).or_default().push((w, r));
+                        }
+                    }
+                }
+            }
+        }
+        for list in l.phrases.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        let to_u32 = |m: HashMap<String, i64>| -> HashMap<String, u32> {
+            m.into_iter()
+                .filter_map(|(k, v)| Some((k, u32::try_from(v).ok()?)))
+                .collect()
+        };
+        l.months = to_u32(numbered(lang, "months"));
+        l.month_abbreviations = abbreviations(&l.months);
+        l.weekdays = to_u32(numbered(lang, "weekdays"));
+        l.weekday_abbreviations = abbreviations(&l.weekdays);
+        l.numbers = numbered(lang, "numbers");
+        l.ordinals = to_u32(numbered(lang, "ordinals"));
+        l.ordinal_endings = lexicon::lines(lang, "ordinal_endings")
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
+        l.ordinal_endings
+            .sort_by_key(|e| std::cmp::Reverse(e.len()));
+        for (name, rule) in lexicon::lines(lang, "holidays")
+            .into_iter()
+            .filter_map(lexicon::key_value)
+            .filter_map(|(k, v)| Some((words(k), holiday(v)?)))
+        {
+            if let Some(first) = name.first().cloned() {
+                l.holidays.entry(first).or_default().push((name, rule));
+            }
+        }
+        for list in l.holidays.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        l
+    }
+
+    /// The vocabulary of `lang`; languages without date tables fall back to English, whose numeric and ISO
+    /// forms are what non-English text mostly shares.
+    pub fn get(lang: &str) -> &'static Lang {
+        static CACHE: LazyLock<Mutex<HashMap<String, &'static Lang>>> =
+            LazyLock::new(|| Mutex::new(HashMap::new()));
+        let code = if lexicon::table(lang, "date_words").is_some() {
+            lang
+        } else {
+            "en"
+        };
+        let mut cache = match CACHE.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        cache
+            .entry(code.to_string())
+            .or_insert_with(|| Box::leak(Box::new(Lang::load(code))))
+    }
+
+    /// Whether a date expression can start with this (lower-cased) word: most words of a text cannot, and
+    /// the grammar skips them without trying its rules.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.phrases.contains_key(word)
+            || self.months.contains_key(word)
+            || self.weekdays.contains_key(word)
+            || self.numbers.contains_key(word)
+            || self.holidays.contains_key(word)
+            || self.ordinal(word).is_some()
+            || matches!(word, "q" | "h")
+    }
+
+    /// A month name or abbreviation.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.months.get(word).copied()
+    }
+
+    pub fn is_month_abbreviation(&self, word: &str) -> bool {
+        self.month_abbreviations.iter().any(|a| a == word)
+    }
+
+    pub fn weekday(&self, word: &str) -> Option<u32> {
+        self.weekdays.get(word).copied()
+    }
+
+    pub fn is_weekday_abbreviation(&self, word: &str) -> bool {
+        self.weekday_abbreviations.iter().any(|a| a == word)
+    }
+
+    /// An ordinal word ("third", "dritten", "siebenundzwanzigsten"), endings stripped where the language
+    /// inflects them.
+    pub fn ordinal(&self, word: &str) -> Option<u32> {
+        if let Some(n) = self.ordinals.get(word) {
+            return Some(*n);
+        }
+        self.ordinal_endings.iter().find_map(|e| {
+            let stem = word.strip_suffix(e.as_str())?;
+            self.ordinals.get(stem).copied()
+        })
+    }
+}
