@@ -14,6 +14,12 @@ mod rules;
 
 pub(crate) use rules::whitespace_words;
 
+/// Whether a whole line is boilerplate by the same rules [`strip_boilerplate`] applies. The HTML extractor asks
+/// this of the blocks it leaves out of an article, so dropped share/follow lines are still reported.
+pub fn is_boilerplate_line(line: &str) -> bool {
+    rules::is_boilerplate_line(line.trim())
+}
+
 /// Text with boilerplate dropped, and the dropped strings.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stripped {

@@ -87,12 +87,13 @@ pub fn extract_article(html: &str, url: Option<&str>) -> HtmlArticle {
     }
     let native = native::extract(&parsed);
     // The extractor's walk already met every visible embed; a page without one skips the embed reader's pass.
-    let (posts, removed) = if native.embeds {
+    let (posts, mut removed) = if native.embeds {
         posts::embedded_posts(&parsed)
     } else {
         (Vec::new(), Vec::new())
     };
     if native.confident {
+        removed.extend(native.removed);
         let text = drop_leading_title(native.text, m.title.as_deref());
         return HtmlArticle {
             text,

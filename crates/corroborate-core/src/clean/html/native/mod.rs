@@ -30,6 +30,8 @@ pub(crate) struct Extraction {
     pub confident: bool,
     /// Whether the page shows embedded social posts (their text is never part of `text`).
     pub embeds: bool,
+    /// Share/follow/cookie lines of the article container left out of `text`.
+    pub removed: Vec<String>,
 }
 
 /// Least characters of text for a result to be trusted; below it, stories and failures look alike.
@@ -47,6 +49,7 @@ pub(crate) fn extract(html: &Html) -> Extraction {
         confident: sel.chars >= MIN_CHARS && share >= MIN_SHARE,
         text: sel.text,
         embeds: page.embeds,
+        removed: sel.removed,
     }
 }
 

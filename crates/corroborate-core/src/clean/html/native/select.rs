@@ -37,6 +37,9 @@ pub(crate) struct Selection {
     pub page_good: u32,
     /// Characters of the returned text.
     pub chars: u32,
+    /// Blocks of the chosen container left out of the text that are share/follow/cookie/newsletter lines:
+    /// reported as removed boilerplate rather than dropped silently.
+    pub removed: Vec<String>,
 }
 
 /// Chooses the article text of a segmented page.
@@ -126,6 +129,15 @@ pub(crate) fn select(page: &Page) -> Selection {
             ..Selection::default()
         };
     };
+    let used: HashSet<usize> = kept[first..=last].iter().copied().collect();
+    let removed = page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(k, b)| inside[b.owner as usize] && !used.contains(k))
+        .filter(|(_, b)| crate::clean::boilerplate::is_boilerplate_line(&b.text))
+        .map(|(_, b)| b.text.clone())
+        .collect();
     let mut text = String::new();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut chars = 0;
@@ -146,6 +158,7 @@ pub(crate) fn select(page: &Page) -> Selection {
         container_good: good[best] as u32,
         page_good: page_good as u32,
         chars,
+        removed,
     }
 }
 
