@@ -79,7 +79,14 @@ fn news_page_tweet_is_a_post_not_text() {
         p.text,
         "Doce detenidos en Valdera. Exigimos su liberación inmediata y el fin de la represión contra los vecinos"
     );
-    assert_eq!(a.removed, vec!["pic.twitter.com/AbCdEf123"]);
+    // The link debris of the tweet, and the share bar inside the article container, are reported as removed.
+    assert_eq!(
+        a.removed,
+        vec![
+            "pic.twitter.com/AbCdEf123",
+            "Share on WhatsApp Share on Facebook Follow us on Telegram"
+        ]
+    );
     assert!(
         !a.text.contains("Exigimos su liberación"),
         "post text leaked: {}",
