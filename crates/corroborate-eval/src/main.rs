@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod extraction;
+mod numbers;
 mod sentences;
 
 #[derive(Parser)]
@@ -31,6 +32,8 @@ enum Command {
     Sentences(sentences::SentencesArgs),
     /// Article-body extraction from HTML on the article-extraction benchmark.
     Extraction(extraction::ExtractionArgs),
+    /// Numbers and ranges against the Recognizers-Text Number specs (English and German).
+    Numbers(numbers::NumbersArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Command::BenchIngest(args) => bench_ingest::run(&args),
         Command::Sentences(args) => sentences::run(args),
         Command::Extraction(args) => extraction::run(args),
+        Command::Numbers(args) => numbers::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
