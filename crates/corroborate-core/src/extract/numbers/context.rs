@@ -22,7 +22,14 @@ pub(crate) enum NotCount {
 }
 
 /// The reason `num` is not a count, or `None` when it may be one.
-pub(crate) fn not_a_count(text: &str, atoms: &[Atom], num: &NumberMatch, lex: &NumberLexicon) -> Option<NotCount> {
+/// `in_range`: the number is an end of a two-ended range ("10-15"), so a dash next to it is no chain.
+pub(crate) fn not_a_count(
+    text: &str,
+    atoms: &[Atom],
+    num: &NumberMatch,
+    lex: &NumberLexicon,
+    in_range: bool,
+) -> Option<NotCount> {
     if num.article {
         return Some(NotCount::Article);
     }
@@ -44,7 +51,7 @@ pub(crate) fn not_a_count(text: &str, atoms: &[Atom], num: &NumberMatch, lex: &N
             other => NotCount::Unit(other),
         });
     }
-    if prev.is_some_and(|p| matches!(p.kind, AtomKind::Punct('$' | '€' | '£' | '¥' | '₹')) && !p.space_before) {
+    if prev.is_some_and(|p| matches!(p.kind, AtomKind::Punct('$' | '€' | '£' | '¥' | '₹'))) {
         return Some(NotCount::Unit(UnitKind::Money));
     }
     if prev.is_some_and(|p| lex.age_words.contains(&p.lower)) {
@@ -72,7 +79,7 @@ pub(crate) fn not_a_count(text: &str, atoms: &[Atom], num: &NumberMatch, lex: &N
         let before2 = num.first_atom.checked_sub(2).and_then(|p| atoms.get(p));
         let chained_before = joins(prev, atoms.get(num.first_atom)) && before2.is_some_and(|b| b.literal().is_some());
         let chained_after = joins(next, atoms.get(num.last_atom + 2));
-        if chained_before || chained_after {
+        if (chained_before || chained_after) && !in_range {
             if next.is_some_and(|n| n.is_punct(':')) || prev.is_some_and(|p| p.is_punct(':')) {
                 return Some(NotCount::Time);
             }

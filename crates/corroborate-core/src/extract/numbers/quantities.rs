@@ -40,7 +40,7 @@ pub(crate) fn build(
             .iter()
             .filter(|n| n.first_atom >= r.first_atom && n.last_atom <= r.last_atom)
             .collect();
-        if inside.iter().any(|n| not_a_count(text, atoms, n, lex).is_some()) {
+        if inside.iter().any(|n| not_a_count(text, atoms, n, lex, true).is_some()) {
             continue;
         }
         let approx = inside.first().and_then(|n| qualifier_before(atoms, n, lex));
@@ -61,7 +61,7 @@ pub(crate) fn build(
         }
     }
     for n in numbers {
-        if taken[n.first_atom] || not_a_count(text, atoms, n, lex).is_some() {
+        if taken[n.first_atom] || not_a_count(text, atoms, n, lex, false).is_some() {
             continue;
         }
         let before = qualifier_before(atoms, n, lex);
