@@ -33,6 +33,10 @@ pub struct NumbersArgs {
     /// How many failures to show per category.
     #[arg(long, default_value_t = 6)]
     pub show: usize,
+    /// Also time `find_quantities` on news text: a JSONL file whose records have `text` or `sentences`
+    /// (e.g. ecbplus_docs.jsonl), or a plain text file. English.
+    #[arg(long)]
+    pub bench: Option<PathBuf>,
 }
 
 /// One expected or recognised item: start (characters), normalised text, and a value or range key.
@@ -120,7 +124,55 @@ struct Failure {
     got: Vec<Item>,
 }
 
+/// Throughput of `find_quantities` on news text, in MB/s (best of three passes).
+fn bench(path: &Path) -> anyhow::Result<()> {
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut docs: Vec<String> = Vec::new();
+    for line in raw.lines() {
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => {
+                if let Some(t) = v.get("text").and_then(Value::as_str) {
+                    docs.push(t.to_string());
+                } else if let Some(ss) = v.get("sentences").and_then(Value::as_array) {
+                    docs.push(
+                        ss.iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                }
+            }
+            Err(_) => {
+                docs = vec![raw.clone()];
+                break;
+            }
+        }
+    }
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut best = f64::INFINITY;
+    let mut found = 0;
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        found = docs
+            .iter()
+            .map(|d| corroborate_core::extract::numbers::find_quantities(d, &[], "en").len())
+            .sum();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "bench: {} documents, {:.2} MB, {found} quantities, {:.1} MB/s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / best.max(1e-9)
+    );
+    Ok(())
+}
+
 pub fn run(args: NumbersArgs) -> anyhow::Result<bool> {
+    if let Some(path) = &args.bench {
+        bench(path)?;
+    }
     let langs: Vec<(&str, &str)> = match args.lang.as_str() {
         "en" => vec![("en", "English")],
         "de" => vec![("de", "German")],
@@ -132,7 +184,11 @@ pub fn run(args: NumbersArgs) -> anyhow::Result<bool> {
         let mut total = Tally::default();
         let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
         for model in ["NumberModel", "NumberRangeModel"] {
-            let path = args.data_dir.join("Number").join(folder).join(format!("{model}.json"));
+            let path = args
+                .data_dir
+                .join("Number")
+                .join(folder)
+                .join(format!("{model}.json"));
             let tally = run_file(&path, lang, model == "NumberRangeModel", &mut failures)?;
             println!(
                 "{lang} {model:<17} {:>4}/{:<4} {:6.1}%  ({} skipped: NotSupported dotnet)",
@@ -156,14 +212,30 @@ pub fn run(args: NumbersArgs) -> anyhow::Result<bool> {
                 let show = |items: &[Item]| {
                     items
                         .iter()
-                        .map(|i| format!("{:?}@{}={}", i.text, i.start.map_or("?".into(), |s| s.to_string()), i.value.show()))
+                        .map(|i| {
+                            format!(
+                                "{:?}@{}={}",
+                                i.text,
+                                i.start.map_or("?".into(), |s| s.to_string()),
+                                i.value.show()
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join(" ")
                 };
-                println!("    {:?}\n      want {}\n      got  {}", f.input, show(&f.expected), show(&f.got));
+                println!(
+                    "    {:?}\n      want {}\n      got  {}",
+                    f.input,
+                    show(&f.expected),
+                    show(&f.got)
+                );
             }
         }
-        let floor = if lang == "en" { args.min_en } else { args.min_de };
+        let floor = if lang == "en" {
+            args.min_en
+        } else {
+            args.min_de
+        };
         if let Some(min) = floor {
             if total.fraction() < min {
                 println!("{lang}: {:.3} below the floor {min}", total.fraction());
@@ -183,8 +255,14 @@ fn not_supported_dotnet(case: &Value) -> bool {
     })
 }
 
-fn run_file(path: &Path, lang: &str, ranges: bool, failures: &mut BTreeMap<String, Vec<Failure>>) -> anyhow::Result<Tally> {
-    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+fn run_file(
+    path: &Path,
+    lang: &str,
+    ranges: bool,
+    failures: &mut BTreeMap<String, Vec<Failure>>,
+) -> anyhow::Result<Tally> {
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let cases: Vec<Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}'))
         .with_context(|| format!("parsing {}", path.display()))?;
     let mut tally = Tally::default();
@@ -218,8 +296,16 @@ fn run_file(path: &Path, lang: &str, ranges: bool, failures: &mut BTreeMap<Strin
 fn expected_item(r: &Value, ranges: bool) -> Option<Item> {
     let text = norm_text(r.get("Text")?.as_str()?);
     let start = r.get("Start").and_then(Value::as_u64).map(|s| s as usize);
-    let raw = r.get("Resolution")?.get("value")?.as_str()?.replace(',', if ranges { "," } else { "." });
-    let value = if ranges { parse_range(&raw)? } else { Val::Number(raw.parse().ok()?) };
+    let raw = r
+        .get("Resolution")?
+        .get("value")?
+        .as_str()?
+        .replace(',', if ranges { "," } else { "." });
+    let value = if ranges {
+        parse_range(&raw)?
+    } else {
+        Val::Number(raw.parse().ok()?)
+    };
     Some(Item { start, text, value })
 }
 
@@ -230,8 +316,16 @@ fn parse_range(s: &str) -> Option<Val> {
     let upper_incl = s.ends_with(']');
     let inner = s.get(1..s.len().checked_sub(1)?)?;
     let (l, u) = inner.split_once(',')?;
-    let lower = if l.trim().is_empty() { None } else { Some((l.trim().parse().ok()?, lower_incl)) };
-    let upper = if u.trim().is_empty() { None } else { Some((u.trim().parse().ok()?, upper_incl)) };
+    let lower = if l.trim().is_empty() {
+        None
+    } else {
+        Some((l.trim().parse().ok()?, lower_incl))
+    };
+    let upper = if u.trim().is_empty() {
+        None
+    } else {
+        Some((u.trim().parse().ok()?, upper_incl))
+    };
     Some(Val::Range(lower, upper))
 }
 
@@ -263,7 +357,9 @@ fn recognised(input: &str, lang: &str, ranges: bool) -> Vec<Item> {
 /// Our range in the specs' encoding: two-ended ranges have an open upper end there.
 fn range_val(r: &RangeMatch) -> Val {
     let lower = r.lower.map(|b| (b.value, b.inclusive));
-    let upper = r.upper.map(|b| (b.value, b.inclusive && r.form != RangeForm::Between));
+    let upper = r
+        .upper
+        .map(|b| (b.value, b.inclusive && r.form != RangeForm::Between));
     Val::Range(lower, upper)
 }
 
@@ -274,7 +370,10 @@ fn same(expected: &[Item], got: &[Item]) -> bool {
     let mut used = vec![false; got.len()];
     expected.iter().all(|e| {
         let found = got.iter().enumerate().position(|(k, g)| {
-            !used[k] && g.text == e.text && e.start.is_none_or(|s| g.start == Some(s)) && e.value.matches(&g.value)
+            !used[k]
+                && g.text == e.text
+                && e.start.is_none_or(|s| g.start == Some(s))
+                && e.value.matches(&g.value)
         });
         if let Some(k) = found {
             used[k] = true;
@@ -290,7 +389,11 @@ fn category(case: &Value, ranges: bool, got: &[Item]) -> String {
     let results = case.get("Results").and_then(Value::as_array);
     let first = results.and_then(|r| r.first());
     let Some(r) = first else {
-        return if got.is_empty() { "other".into() } else { "false positive".into() };
+        return if got.is_empty() {
+            "other".into()
+        } else {
+            "false positive".into()
+        };
     };
     let text = r.get("Text").and_then(Value::as_str).unwrap_or("");
     let words = text.chars().any(char::is_alphabetic);

@@ -36,7 +36,9 @@ pub(crate) fn not_a_count(
     if num.kind == NumberKind::Ordinal {
         return Some(NotCount::Ordinal);
     }
-    if matches!(num.kind, NumberKind::Fraction | NumberKind::Power) && num.value < 1.0 || num.kind == NumberKind::Power {
+    if matches!(num.kind, NumberKind::Fraction | NumberKind::Power) && num.value < 1.0
+        || num.kind == NumberKind::Power
+    {
         return Some(NotCount::Fraction);
     }
     if num.value < 0.0 {
@@ -68,16 +70,22 @@ pub(crate) fn not_a_count(
     }
     if let Some(l) = lit {
         // Glued to letters before: "G7", "A380".
-        if text[..num.span.start].chars().next_back().is_some_and(char::is_alphabetic) {
+        if text[..num.span.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        {
             return Some(NotCount::Code);
         }
         // Digit chains: phone numbers, dates, codes ("+1-222-2222", "5/17/2018", "10:30").
         let joins = |a: Option<&Atom>, b: Option<&Atom>| {
-            a.is_some_and(|a| matches!(a.kind, AtomKind::Punct('-' | '/' | ':' | '.' | '+')) && !a.space_before)
-                && b.is_some_and(|b| b.literal().is_some() && !b.space_before)
+            a.is_some_and(|a| {
+                matches!(a.kind, AtomKind::Punct('-' | '/' | ':' | '.' | '+')) && !a.space_before
+            }) && b.is_some_and(|b| b.literal().is_some() && !b.space_before)
         };
         let before2 = num.first_atom.checked_sub(2).and_then(|p| atoms.get(p));
-        let chained_before = joins(prev, atoms.get(num.first_atom)) && before2.is_some_and(|b| b.literal().is_some());
+        let chained_before = joins(prev, atoms.get(num.first_atom))
+            && before2.is_some_and(|b| b.literal().is_some());
         let chained_after = joins(next, atoms.get(num.last_atom + 2));
         if (chained_before || chained_after) && !in_range {
             if next.is_some_and(|n| n.is_punct(':')) || prev.is_some_and(|p| p.is_punct(':')) {
@@ -89,16 +97,25 @@ pub(crate) fn not_a_count(
             return Some(NotCount::Chain);
         }
         // A list marker: "1." or "2)" at the start of a line.
-        let line_start = text[..num.span.start].trim_end_matches([' ', '\t']).ends_with('\n') || num.span.start == 0;
-        if line_start && next.is_some_and(|n| n.is_punct('.') || n.is_punct(')')) && l.plain && l.digits <= 2 {
+        let line_start = text[..num.span.start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n')
+            || num.span.start == 0;
+        if line_start
+            && next.is_some_and(|n| n.is_punct('.') || n.is_punct(')'))
+            && l.plain
+            && l.digits <= 2
+        {
             return Some(NotCount::ListMarker);
         }
         // German ordinals: "am 3. Juni", "der 5. Jahrestag".
         if lex.decimal_comma && next.is_some_and(|n| n.is_punct('.') && !n.space_before) {
             let after = atoms.get(num.last_atom + 2);
             let ordinal_ctx = prev.is_some_and(|p| lex.ordinal_context.contains(&p.lower));
-            if after.is_some_and(|a| matches!(a.kind, AtomKind::Word) && (!a.capitalised(text) || is_month(&a.lower, lex)))
-                || ordinal_ctx
+            if after.is_some_and(|a| {
+                matches!(a.kind, AtomKind::Word)
+                    && (!a.capitalised(text) || is_month(&a.lower, lex))
+            }) || ordinal_ctx
             {
                 return Some(NotCount::Ordinal);
             }
@@ -110,7 +127,9 @@ pub(crate) fn not_a_count(
             }
         }
     }
-    let month_near = |a: Option<&Atom>| a.is_some_and(|a| matches!(a.kind, AtomKind::Word) && is_month(&a.lower, lex));
+    let month_near = |a: Option<&Atom>| {
+        a.is_some_and(|a| matches!(a.kind, AtomKind::Word) && is_month(&a.lower, lex))
+    };
     let after_dot = if next.is_some_and(|n| n.is_punct('.')) {
         atoms.get(num.last_atom + 2)
     } else {

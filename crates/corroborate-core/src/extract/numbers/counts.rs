@@ -28,7 +28,11 @@ pub(crate) fn counted(
     let in_sentence = |a: &Atom| a.span.start >= sentence.start && a.span.end <= sentence.end;
     let mut j = last + 1;
     // "dozens of people", "12 of the protesters".
-    while j < last + 3 && atoms.get(j).is_some_and(|a| lex.count_skip.contains(&a.lower)) {
+    while j < last + 3
+        && atoms
+            .get(j)
+            .is_some_and(|a| lex.count_skip.contains(&a.lower))
+    {
         j += 1;
     }
     let mut head: Option<(usize, usize)> = None;
@@ -64,7 +68,12 @@ pub(crate) fn counted(
             // "police officers": a second noun continues the phrase.
             if !lex.capitalised_nouns {
                 if let Some(n) = atoms.get(k + 1) {
-                    if in_sentence(n) && matches!(n.kind, AtomKind::Word) && !lex.stop.contains(&n.lower) && is_noun(text, n, lex) && event_at(atoms, k + 1, lex).is_none() {
+                    if in_sentence(n)
+                        && matches!(n.kind, AtomKind::Word)
+                        && !lex.stop.contains(&n.lower)
+                        && is_noun(text, n, lex)
+                        && event_at(atoms, k + 1, lex).is_none()
+                    {
                         e = k + 1;
                     }
                 }
@@ -89,7 +98,16 @@ pub(crate) fn counted(
         let mapped = lex
             .nouns
             .get(&phrase)
-            .or_else(|| if words.len() == 1 { None } else { words.last().and_then(|w| lex.nouns.get(*w)).filter(|(_, ev)| ev.is_some()) })
+            .or_else(|| {
+                if words.len() == 1 {
+                    None
+                } else {
+                    words
+                        .last()
+                        .and_then(|w| lex.nouns.get(*w))
+                        .filter(|(_, ev)| ev.is_some())
+                }
+            })
             .cloned();
         let span = Span::new(atoms[s].span.start, atoms[e].span.end);
         match mapped {
@@ -146,10 +164,16 @@ fn event_at(atoms: &[Atom], k: usize, lex: &NumberLexicon) -> Option<(String, us
 }
 
 /// The first event within a few atoms after `start`, not past another number or the sentence.
-fn event_after(atoms: &[Atom], start: usize, sentence: Span, lex: &NumberLexicon) -> Option<(String, Span)> {
+fn event_after(
+    atoms: &[Atom],
+    start: usize,
+    sentence: Span,
+    lex: &NumberLexicon,
+) -> Option<(String, Span)> {
     for k in start..(start + EVENT_AFTER).min(atoms.len()) {
         let a = &atoms[k];
-        if a.span.end > sentence.end || a.literal().is_some() || a.is_punct(';') || a.is_punct(':') {
+        if a.span.end > sentence.end || a.literal().is_some() || a.is_punct(';') || a.is_punct(':')
+        {
             break;
         }
         if let Some((event, end)) = event_at(atoms, k, lex) {
@@ -160,11 +184,19 @@ fn event_after(atoms: &[Atom], start: usize, sentence: Span, lex: &NumberLexicon
 }
 
 /// The nearest event just before the quantity ("killed at least 14 people").
-fn event_before(atoms: &[Atom], first: usize, sentence: Span, lex: &NumberLexicon) -> Option<(String, Span)> {
+fn event_before(
+    atoms: &[Atom],
+    first: usize,
+    sentence: Span,
+    lex: &NumberLexicon,
+) -> Option<(String, Span)> {
     let lo = first.saturating_sub(EVENT_BEFORE);
     for k in (lo..first).rev() {
         let a = &atoms[k];
-        if a.span.start < sentence.start || a.literal().is_some() || matches!(a.kind, AtomKind::Punct(_)) {
+        if a.span.start < sentence.start
+            || a.literal().is_some()
+            || matches!(a.kind, AtomKind::Punct(_))
+        {
             break;
         }
         if let Some((event, end)) = event_at(atoms, k, lex) {

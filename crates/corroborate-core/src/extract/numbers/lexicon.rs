@@ -161,16 +161,16 @@ impl NumberLexicon {
                 // Millions are separate words ("zwei Millionen"); only "tausend" joins a compound.
                 !matches!(c, WordClass::Scale(v) if *v != 1000.0 || w.len() < 3)
                     && matches!(
-                    c,
-                    WordClass::Unit(_)
-                        | WordClass::Teen(_)
-                        | WordClass::Tens(_)
-                        | WordClass::Hundred
-                        | WordClass::Scale(_)
-                        | WordClass::And
-                        | WordClass::HalfAdd
-                        | WordClass::Article
-                )
+                        c,
+                        WordClass::Unit(_)
+                            | WordClass::Teen(_)
+                            | WordClass::Tens(_)
+                            | WordClass::Hundred
+                            | WordClass::Scale(_)
+                            | WordClass::And
+                            | WordClass::HalfAdd
+                            | WordClass::Article
+                    )
             })
             .map(|(w, c)| (w.clone(), *c))
             .collect();
@@ -230,7 +230,8 @@ impl NumberLexicon {
             };
             let max = parts.next().and_then(|v| v.parse().ok());
             let needs_of = parts.next() == Some("of");
-            lex.vague.push((split_phrase(phrase), Vague { min, max, needs_of }));
+            lex.vague
+                .push((split_phrase(phrase), Vague { min, max, needs_of }));
         }
         lex.vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         for entry in lexicon::lines(lang, "numbers_units") {

@@ -6,8 +6,8 @@
 //! where both marks occur, the last one is the decimal mark ("1.111,11"). Groups that fit no pattern
 //! ("22,24,26", "192.168.1.2") are separate numbers.
 
-use super::lexicon::NumberLexicon;
 use super::NumberKind;
+use super::lexicon::NumberLexicon;
 use crate::model::Span;
 
 /// A number in digits, resolved.
@@ -302,7 +302,9 @@ fn read_f64(text: &str, g: &Groups, lex: &NumberLexicon) -> Option<f64> {
         if int_seps.iter().any(|&s| s != first) {
             return None;
         }
-        if !thousands_groups(&g.groups[..int_groups]) && !(first == b',' && indian_groups(&g.groups[..int_groups])) {
+        if !thousands_groups(&g.groups[..int_groups])
+            && !(first == b',' && indian_groups(&g.groups[..int_groups]))
+        {
             return None;
         }
         if dec.is_none() && first != b' ' {
@@ -325,10 +327,13 @@ fn read_f64(text: &str, g: &Groups, lex: &NumberLexicon) -> Option<f64> {
 
 /// "1,234,567": a first group of one to three digits, then groups of three.
 fn thousands_groups(groups: &[(usize, usize)]) -> bool {
-    groups
-        .iter()
-        .enumerate()
-        .all(|(n, &(a, e))| if n == 0 { (1..=3).contains(&(e - a)) } else { e - a == 3 })
+    groups.iter().enumerate().all(|(n, &(a, e))| {
+        if n == 0 {
+            (1..=3).contains(&(e - a))
+        } else {
+            e - a == 3
+        }
+    })
 }
 
 /// "12,34,567": Indian grouping, pairs before the last three digits.

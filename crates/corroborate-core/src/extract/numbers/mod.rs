@@ -47,7 +47,7 @@ mod tests;
 
 use crate::model::{QuantityMention, Span};
 use lexicon::NumberLexicon;
-use words::{elements, Grammar};
+use words::{Grammar, elements};
 
 pub use lexicon::Relation;
 

@@ -40,12 +40,17 @@ pub(crate) fn build(
             .iter()
             .filter(|n| n.first_atom >= r.first_atom && n.last_atom <= r.last_atom)
             .collect();
-        if inside.iter().any(|n| not_a_count(text, atoms, n, lex, true).is_some()) {
+        if inside
+            .iter()
+            .any(|n| not_a_count(text, atoms, n, lex, true).is_some())
+        {
             continue;
         }
         let approx = inside.first().and_then(|n| qualifier_before(atoms, n, lex));
         let approx_first = match approx {
-            Some((Relation::Approx | Relation::Nearly, f)) if r.form == RangeForm::Between => Some(f),
+            Some((Relation::Approx | Relation::Nearly, f)) if r.form == RangeForm::Between => {
+                Some(f)
+            }
             _ => None,
         };
         drafts.push(Draft {
@@ -122,10 +127,11 @@ pub(crate) fn build(
                 .copied()
                 .unwrap_or(Span::new(0, text.len()));
             let point = d.value.or(if d.min == d.max { d.min } else { None });
-            let (counts, counts_span) = match counted(text, atoms, d.first, d.last, point, sentence, lex) {
-                Some((c, s)) => (Some(c), Some(s)),
-                None => (None, None),
-            };
+            let (counts, counts_span) =
+                match counted(text, atoms, d.first, d.last, point, sentence, lex) {
+                    Some((c, s)) => (Some(c), Some(s)),
+                    None => (None, None),
+                };
             Some(QuantityMention {
                 span,
                 value: d.value,
@@ -179,7 +185,9 @@ fn vague(atoms: &[Atom], taken: &[bool], lex: &NumberLexicon, drafts: &mut Vec<D
         let mut last = k + words.len() - 1;
         let mut min = v.min;
         let mut max = v.max;
-        let of_follows = atoms.get(last + 1).is_some_and(|a| lex.count_skip.contains(&a.lower));
+        let of_follows = atoms
+            .get(last + 1)
+            .is_some_and(|a| lex.count_skip.contains(&a.lower));
         if v.needs_of && !of_follows {
             k += 1;
             continue;
@@ -218,7 +226,11 @@ fn vague(atoms: &[Atom], taken: &[bool], lex: &NumberLexicon, drafts: &mut Vec<D
 }
 
 /// A qualifier ending right before atom `k`.
-fn qualifier_before_atom(atoms: &[Atom], k: usize, lex: &NumberLexicon) -> Option<(Relation, usize)> {
+fn qualifier_before_atom(
+    atoms: &[Atom],
+    k: usize,
+    lex: &NumberLexicon,
+) -> Option<(Relation, usize)> {
     lex.before.iter().find_map(|(words, rel)| {
         let start = k.checked_sub(words.len())?;
         atoms[start..k]

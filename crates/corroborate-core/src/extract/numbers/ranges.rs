@@ -9,7 +9,11 @@ use super::{Bound, NumberKind, NumberMatch, RangeForm, RangeMatch};
 use crate::model::Span;
 
 /// Ranges over `numbers` (sorted, not overlapping) in `atoms`.
-pub(crate) fn find_ranges(atoms: &[Atom], numbers: &[NumberMatch], lex: &NumberLexicon) -> Vec<RangeMatch> {
+pub(crate) fn find_ranges(
+    atoms: &[Atom],
+    numbers: &[NumberMatch],
+    lex: &NumberLexicon,
+) -> Vec<RangeMatch> {
     let mut out: Vec<RangeMatch> = Vec::new();
     let mut used = vec![false; numbers.len()];
     // Two-ended ranges first: their ends are not also comparisons.
@@ -56,26 +60,38 @@ fn word_in(atom: Option<&Atom>, set: &std::collections::HashSet<String>) -> bool
 }
 
 /// "between A and B", "from A to B", "A to B", "A-B", "A – B", "A~B".
-fn two_ended(atoms: &[Atom], a: &NumberMatch, b: &NumberMatch, lex: &NumberLexicon) -> Option<RangeMatch> {
+fn two_ended(
+    atoms: &[Atom],
+    a: &NumberMatch,
+    b: &NumberMatch,
+    lex: &NumberLexicon,
+) -> Option<RangeMatch> {
     // Ordinals make a range only with ordinals ("between the tenth and the fifteenth").
     let ordinals = a.kind == NumberKind::Ordinal;
     if ordinals != (b.kind == NumberKind::Ordinal) {
         return None;
     }
     let determiner = |k: usize| ordinals && k > 0 && lex.not_one.contains(&atoms[k - 1].lower);
-    let a_first = if determiner(a.first_atom) { a.first_atom - 1 } else { a.first_atom };
-    let b_first = if determiner(b.first_atom) { b.first_atom - 1 } else { b.first_atom };
+    let a_first = if determiner(a.first_atom) {
+        a.first_atom - 1
+    } else {
+        a.first_atom
+    };
+    let b_first = if determiner(b.first_atom) {
+        b.first_atom - 1
+    } else {
+        b.first_atom
+    };
     let gap = atoms.get(a.last_atom + 1..b_first)?;
     let opener = a_first.checked_sub(1).and_then(|p| atoms.get(p));
     let opened = word_in(opener, &lex.range_open);
     let linked = match gap {
         [link] => match &link.kind {
             AtomKind::Word => {
-                lex.range_link.contains(&link.lower) && (opened || !lex.range_join.contains(&link.lower))
+                lex.range_link.contains(&link.lower)
+                    && (opened || !lex.range_join.contains(&link.lower))
             }
-            AtomKind::Punct('-' | '–' | '—' | '~' | '‒') => {
-                dash_range_ok(atoms, a, b)
-            }
+            AtomKind::Punct('-' | '–' | '—' | '~' | '‒') => dash_range_ok(atoms, a, b),
             _ => false,
         },
         _ => false,
@@ -124,8 +140,15 @@ fn dash_range_ok(atoms: &[Atom], a: &NumberMatch, b: &NumberMatch) -> bool {
     }
     let before = a.first_atom.checked_sub(1).and_then(|p| atoms.get(p));
     let after = atoms.get(b.last_atom + 1);
-    let chained = |x: Option<&Atom>| x.is_some_and(|x| matches!(x.kind, AtomKind::Punct('-' | '/' | '+')) && !x.space_before);
-    if chained(before) || (chained(after) && atoms.get(b.last_atom + 2).is_some_and(|n| n.literal().is_some())) {
+    let chained = |x: Option<&Atom>| {
+        x.is_some_and(|x| matches!(x.kind, AtomKind::Punct('-' | '/' | '+')) && !x.space_before)
+    };
+    if chained(before)
+        || (chained(after)
+            && atoms
+                .get(b.last_atom + 2)
+                .is_some_and(|n| n.literal().is_some()))
+    {
         return false;
     }
     true
@@ -133,7 +156,11 @@ fn dash_range_ok(atoms: &[Atom], a: &NumberMatch, b: &NumberMatch) -> bool {
 
 /// A qualifier phrase of `phrases` whose words end at atom `end` (exclusive), longest first: its relation and
 /// first atom.
-fn phrase_before(atoms: &[Atom], end: usize, phrases: &[(Vec<String>, Relation)]) -> Option<(Relation, usize)> {
+fn phrase_before(
+    atoms: &[Atom],
+    end: usize,
+    phrases: &[(Vec<String>, Relation)],
+) -> Option<(Relation, usize)> {
     for (words, rel) in phrases {
         let n = words.len();
         // Allow "ca." : a dot after the phrase.
@@ -150,13 +177,20 @@ fn phrase_before(atoms: &[Atom], end: usize, phrases: &[(Vec<String>, Relation)]
                 continue;
             }
             let start = stop - n;
-            if atoms[start..stop].iter().zip(words).all(|(a, w)| a.lower == *w) {
+            if atoms[start..stop]
+                .iter()
+                .zip(words)
+                .all(|(a, w)| a.lower == *w)
+            {
                 // "<>30", "=>30": a comparison sign glued to another sign is no comparison we know.
                 let symbolic = matches!(atoms[start].kind, AtomKind::Punct(_));
                 let glued = start
                     .checked_sub(1)
                     .and_then(|p| atoms.get(p))
-                    .is_some_and(|p| matches!(p.kind, AtomKind::Punct('<' | '>' | '=' | '!')) && !atoms[start].space_before);
+                    .is_some_and(|p| {
+                        matches!(p.kind, AtomKind::Punct('<' | '>' | '=' | '!'))
+                            && !atoms[start].space_before
+                    });
                 if symbolic && glued {
                     return None;
                 }
@@ -210,7 +244,11 @@ pub(crate) fn phrase_after_checked(
 }
 
 /// The qualifier written before a number: its relation and first atom. Skips "the" before ordinals.
-pub(crate) fn qualifier_before(atoms: &[Atom], num: &NumberMatch, lex: &NumberLexicon) -> Option<(Relation, usize)> {
+pub(crate) fn qualifier_before(
+    atoms: &[Atom],
+    num: &NumberMatch,
+    lex: &NumberLexicon,
+) -> Option<(Relation, usize)> {
     let mut end = num.first_atom;
     if num.kind == NumberKind::Ordinal && end > 0 && atoms[end - 1].lower == "the" {
         end -= 1;
@@ -219,8 +257,13 @@ pub(crate) fn qualifier_before(atoms: &[Atom], num: &NumberMatch, lex: &NumberLe
 }
 
 /// A one-sided comparison around `num`: the range, its first and last atoms.
-fn comparison(atoms: &[Atom], num: &NumberMatch, lex: &NumberLexicon) -> Option<(RangeMatch, usize, usize)> {
-    let before = qualifier_before(atoms, num, lex).filter(|(r, _)| !matches!(r, Relation::Approx | Relation::Nearly));
+fn comparison(
+    atoms: &[Atom],
+    num: &NumberMatch,
+    lex: &NumberLexicon,
+) -> Option<(RangeMatch, usize, usize)> {
+    let before = qualifier_before(atoms, num, lex)
+        .filter(|(r, _)| !matches!(r, Relation::Approx | Relation::Nearly));
     let after = phrase_after_checked(atoms, num.last_atom + 1, &lex.after, lex);
     let rel = match (before.map(|b| b.0), after.map(|a| a.0)) {
         (None, None) => return None,
@@ -237,13 +280,43 @@ fn comparison(atoms: &[Atom], num: &NumberMatch, lex: &NumberLexicon) -> Option<
     let last = after.map_or(num.last_atom, |a| a.1);
     let v = num.value;
     let (lower, upper) = match rel {
-        Relation::Gt => (Some(Bound { value: v, inclusive: false }), None),
-        Relation::Ge => (Some(Bound { value: v, inclusive: true }), None),
-        Relation::Lt => (None, Some(Bound { value: v, inclusive: false })),
-        Relation::Le => (None, Some(Bound { value: v, inclusive: true })),
+        Relation::Gt => (
+            Some(Bound {
+                value: v,
+                inclusive: false,
+            }),
+            None,
+        ),
+        Relation::Ge => (
+            Some(Bound {
+                value: v,
+                inclusive: true,
+            }),
+            None,
+        ),
+        Relation::Lt => (
+            None,
+            Some(Bound {
+                value: v,
+                inclusive: false,
+            }),
+        ),
+        Relation::Le => (
+            None,
+            Some(Bound {
+                value: v,
+                inclusive: true,
+            }),
+        ),
         Relation::Eq => (
-            Some(Bound { value: v, inclusive: true }),
-            Some(Bound { value: v, inclusive: true }),
+            Some(Bound {
+                value: v,
+                inclusive: true,
+            }),
+            Some(Bound {
+                value: v,
+                inclusive: true,
+            }),
         ),
         Relation::Approx | Relation::Nearly => return None,
     };

@@ -6,7 +6,7 @@
 //! character once.
 
 use super::lexicon::NumberLexicon;
-use super::literal::{scan_literal, Literal};
+use super::literal::{Literal, scan_literal};
 use crate::model::Span;
 
 /// What an atom is.
@@ -158,11 +158,17 @@ fn next_is_digit(text: &str, i: usize) -> bool {
 }
 
 fn prev_is_alpha(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_alphabetic)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
 }
 
 fn prev_is_alnum(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// A minus sign belongs to the number after it when it starts a token ("-5", "<-30", "( -2") and does not sit
@@ -172,7 +178,9 @@ fn sign_allowed(text: &str, i: usize, prev: Option<&Atom>) -> bool {
     let dash_len = text[i..].chars().next().map_or(1, char::len_utf8);
     let after = &text[i + dash_len..];
     let spaced = after.starts_with(' ');
-    let digit_follows = after.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+    let digit_follows = after
+        .trim_start_matches(' ')
+        .starts_with(|c: char| c.is_ascii_digit());
     if !digit_follows {
         return false;
     }

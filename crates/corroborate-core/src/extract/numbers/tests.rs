@@ -2,7 +2,14 @@ use super::*;
 use proptest::prelude::*;
 
 /// The quantities of `text` as (text, value, min, max, approximate, counts).
-type Q = (String, Option<f64>, Option<f64>, Option<f64>, bool, Option<String>);
+type Q = (
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    bool,
+    Option<String>,
+);
 
 fn quantities(text: &str, lang: &str) -> Vec<Q> {
     find_quantities(text, &[], lang)
@@ -27,7 +34,11 @@ fn one(text: &str, lang: &str) -> Q {
 }
 
 fn values(text: &str, lang: &str) -> Vec<f64> {
-    recognize(text, lang).numbers.iter().map(|n| n.value).collect()
+    recognize(text, lang)
+        .numbers
+        .iter()
+        .map(|n| n.value)
+        .collect()
 }
 
 #[test]
@@ -52,8 +63,20 @@ fn english_qualifiers() {
         ("about 300 protesters", Some(300.0), None, None, true),
         ("around 300 protesters", Some(300.0), None, None, true),
         ("roughly 300 protesters", Some(300.0), None, None, true),
-        ("nearly 500 protesters", Some(500.0), None, Some(500.0), true),
-        ("almost 500 protesters", Some(500.0), None, Some(500.0), true),
+        (
+            "nearly 500 protesters",
+            Some(500.0),
+            None,
+            Some(500.0),
+            true,
+        ),
+        (
+            "almost 500 protesters",
+            Some(500.0),
+            None,
+            Some(500.0),
+            true,
+        ),
         ("up to 300 protesters", None, None, Some(300.0), false),
         ("at most 300 protesters", None, None, Some(300.0), false),
         ("over 600 protesters", None, Some(601.0), None, false),
@@ -61,7 +84,13 @@ fn english_qualifiers() {
         ("less than 40 protesters", None, None, Some(39.0), false),
         ("hundreds of protesters", None, Some(200.0), None, true),
         ("thousands of protesters", None, Some(2000.0), None, true),
-        ("tens of thousands of protesters", None, Some(20000.0), None, true),
+        (
+            "tens of thousands of protesters",
+            None,
+            Some(20000.0),
+            None,
+            true,
+        ),
         ("scores of protesters", None, Some(40.0), None, true),
         ("a handful of protesters", None, Some(2.0), Some(9.0), true),
         ("several protesters", None, Some(3.0), Some(9.0), true),
@@ -69,7 +98,11 @@ fn english_qualifiers() {
     ];
     for (text, value, min, max, approx) in cases {
         let q = one(text, "en");
-        assert_eq!((q.1, q.2, q.3, q.4), (*value, *min, *max, *approx), "{text}");
+        assert_eq!(
+            (q.1, q.2, q.3, q.4),
+            (*value, *min, *max, *approx),
+            "{text}"
+        );
         assert_eq!(q.5.as_deref(), Some("protesters"), "{text}");
     }
 }
@@ -80,19 +113,41 @@ fn german_qualifiers() {
         ("rund 300 Demonstranten", Some(300.0), None, None, true),
         ("etwa 300 Demonstranten", Some(300.0), None, None, true),
         ("ungefähr 300 Demonstranten", Some(300.0), None, None, true),
-        ("mehr als 2.000 Demonstranten", None, Some(2001.0), None, false),
+        (
+            "mehr als 2.000 Demonstranten",
+            None,
+            Some(2001.0),
+            None,
+            false,
+        ),
         ("über 600 Demonstranten", None, Some(601.0), None, false),
         ("mindestens 40 Demonstranten", None, Some(40.0), None, false),
         ("bis zu 300 Demonstranten", None, None, Some(300.0), false),
-        ("fast 500 Demonstranten", Some(500.0), None, Some(500.0), true),
-        ("knapp 500 Demonstranten", Some(500.0), None, Some(500.0), true),
+        (
+            "fast 500 Demonstranten",
+            Some(500.0),
+            None,
+            Some(500.0),
+            true,
+        ),
+        (
+            "knapp 500 Demonstranten",
+            Some(500.0),
+            None,
+            Some(500.0),
+            true,
+        ),
         ("Dutzende Demonstranten", None, Some(24.0), None, true),
         ("Hunderte Demonstranten", None, Some(200.0), None, true),
         ("Tausende Demonstranten", None, Some(2000.0), None, true),
     ];
     for (text, value, min, max, approx) in cases {
         let q = one(text, "de");
-        assert_eq!((q.1, q.2, q.3, q.4), (*value, *min, *max, *approx), "{text}");
+        assert_eq!(
+            (q.1, q.2, q.3, q.4),
+            (*value, *min, *max, *approx),
+            "{text}"
+        );
         assert_eq!(q.5.as_deref(), Some("protesters"), "{text}");
     }
 }
@@ -117,10 +172,19 @@ fn ranges() {
 
 #[test]
 fn words_and_digits() {
-    assert_eq!(values("1,000 and 3.5 million", "en"), vec![1000.0, 3_500_000.0]);
-    assert_eq!(values("1.000 und 3,5 Millionen", "de"), vec![1000.0, 3_500_000.0]);
+    assert_eq!(
+        values("1,000 and 3.5 million", "en"),
+        vec![1000.0, 3_500_000.0]
+    );
+    assert_eq!(
+        values("1.000 und 3,5 Millionen", "de"),
+        vec![1000.0, 3_500_000.0]
+    );
     assert_eq!(values("a thousand", "en"), vec![1000.0]);
-    assert_eq!(values("two hundred and two thousand", "en"), vec![202_000.0]);
+    assert_eq!(
+        values("two hundred and two thousand", "en"),
+        vec![202_000.0]
+    );
     assert_eq!(values("twenty-one", "en"), vec![21.0]);
     assert_eq!(values("zweiundzwanzig", "de"), vec![22.0]);
     assert_eq!(values("zwei Dutzend", "de"), vec![24.0]);
@@ -131,20 +195,46 @@ fn words_and_digits() {
 
 #[test]
 fn counts_from_noun_and_verb() {
-    assert_eq!(one("Two residents died in the blaze.", "en").5.as_deref(), Some("residents killed"));
     assert_eq!(
-        one("Police said 14 people had been treated for injuries.", "en").5.as_deref(),
+        one("Two residents died in the blaze.", "en").5.as_deref(),
+        Some("residents killed")
+    );
+    assert_eq!(
+        one("Police said 14 people had been treated for injuries.", "en")
+            .5
+            .as_deref(),
         Some("people injured")
     );
-    assert_eq!(one("Police arrested 30 protesters.", "en").5.as_deref(), Some("protesters arrested"));
-    assert_eq!(one("About 200 police officers were deployed.", "en").5.as_deref(), Some("police officers deployed"));
-    assert_eq!(one("Dutzende verletzt.", "de").5.as_deref(), Some("people injured"));
     assert_eq!(
-        one("Bei den Protesten wurden 14 Menschen verletzt.", "de").5.as_deref(),
+        one("Police arrested 30 protesters.", "en").5.as_deref(),
+        Some("protesters arrested")
+    );
+    assert_eq!(
+        one("About 200 police officers were deployed.", "en")
+            .5
+            .as_deref(),
+        Some("police officers deployed")
+    );
+    assert_eq!(
+        one("Dutzende verletzt.", "de").5.as_deref(),
         Some("people injured")
     );
-    assert_eq!(one("Rund 500 Polizisten waren im Einsatz.", "de").5.as_deref(), Some("police officers deployed"));
-    assert_eq!(one("Es gab drei Tote.", "de").5.as_deref(), Some("people killed"));
+    assert_eq!(
+        one("Bei den Protesten wurden 14 Menschen verletzt.", "de")
+            .5
+            .as_deref(),
+        Some("people injured")
+    );
+    assert_eq!(
+        one("Rund 500 Polizisten waren im Einsatz.", "de")
+            .5
+            .as_deref(),
+        Some("police officers deployed")
+    );
+    assert_eq!(
+        one("Es gab drei Tote.", "de").5.as_deref(),
+        Some("people killed")
+    );
 }
 
 #[test]
@@ -170,7 +260,10 @@ fn not_counts() {
     ] {
         assert_eq!(quantities(text, lang), vec![], "{text}");
     }
-    assert_eq!(quantities("1. Police arrived.\n2. Protesters left.", "en"), vec![]);
+    assert_eq!(
+        quantities("1. Police arrived.\n2. Protesters left.", "en"),
+        vec![]
+    );
 }
 
 #[test]

@@ -14,10 +14,10 @@
 //! - a fraction after a scale applies to that scale ("one million and a half" = 1,500,000) and before a
 //!   scale multiplies it ("five and a half million").
 
+use super::NumberKind;
 use super::compound::compound_value;
 use super::lexicon::{NumberLexicon, Ordinal, WordClass};
 use super::scan::{Atom, AtomKind};
-use super::NumberKind;
 
 /// One element of the number grammar.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -259,7 +259,9 @@ impl Grammar<'_> {
                         } else if state == Low::Empty
                             && l.is_integer()
                             && l.value >= 1.0
-                            && ((pending_and.is_some() && l.value < 100.0 && (hund_set || int.last_scale.is_some()))
+                            && ((pending_and.is_some()
+                                && l.value < 100.0
+                                && (hund_set || int.last_scale.is_some()))
                                 || (pending_and.is_none()
                                     && !hund_set
                                     && int.last_scale.is_some_and(|s| l.value < s.min(1000.0))
@@ -346,13 +348,20 @@ impl Grammar<'_> {
                     let next_ok = matches!(
                         self.class(j + 1),
                         Some(WordClass::Unit(_) | WordClass::Teen(_) | WordClass::Tens(_))
-                    ) || matches!(self.els.get(j + 1).map(|e| e.kind), Some(ElKind::Lit | ElKind::Group(_, false)));
+                    ) || matches!(
+                        self.els.get(j + 1).map(|e| e.kind),
+                        Some(ElKind::Lit | ElKind::Group(_, false))
+                    );
                     // "3 hundred and 2 hundred": a second group of the same rank is another number.
-                    let second_group = hund_set
-                        && matches!(self.class(j + 2), Some(WordClass::Hundred));
+                    let second_group =
+                        hund_set && matches!(self.class(j + 2), Some(WordClass::Hundred));
                     if ((after_group && next_ok) || tens_unit) && !second_group {
                         pending_and = Some(total + hund + low);
-                        int.before_and_scale = if int.ends_with_scale { int.last_scale } else { None };
+                        int.before_and_scale = if int.ends_with_scale {
+                            int.last_scale
+                        } else {
+                            None
+                        };
                         and_before_tens = tens_unit;
                         j += 1;
                         continue;
@@ -369,7 +378,9 @@ impl Grammar<'_> {
             }
             int.ends_with_scale = matches!(el.kind, ElKind::Class(WordClass::Scale(_)));
             int.last_tens = match el.kind {
-                ElKind::Class(WordClass::Tens(_)) if int.before_and.is_none() && int.count > 0 => Some(j),
+                ElKind::Class(WordClass::Tens(_)) if int.before_and.is_none() && int.count > 0 => {
+                    Some(j)
+                }
                 _ => None,
             };
             if !matches!(el.kind, ElKind::Class(WordClass::A | WordClass::Article)) {
@@ -490,7 +501,10 @@ impl Grammar<'_> {
         }
         // "The one you mentioned": "one" after a determiner is a pronoun.
         if single_word && int.value == 1.0 && !int.article {
-            let prev = self.els[i].atom.checked_sub(1).and_then(|a| self.atoms.get(a));
+            let prev = self.els[i]
+                .atom
+                .checked_sub(1)
+                .and_then(|a| self.atoms.get(a));
             if prev.is_some_and(|p| self.lex.not_one.contains(&p.lower)) {
                 return None;
             }
@@ -543,7 +557,9 @@ impl Grammar<'_> {
         // "one hundred thirty fifths" = 100/35, "one hundred thirty-fifths" likewise.
         if let Some(t) = int.last_tens {
             if o.value < 10.0 && t + 1 == k && t > i {
-                if let (Some(WordClass::Tens(tv)), Some(prefix)) = (self.class(t), self.integer(i, t)) {
+                if let (Some(WordClass::Tens(tv)), Some(prefix)) =
+                    (self.class(t), self.integer(i, t))
+                {
                     if prefix.end == t {
                         return Some(self.with_multiplier(prefix.value / (tv + o.value), i, k + 1));
                     }
@@ -561,7 +577,12 @@ impl Grammar<'_> {
                 // "one billion and three quarters million": the fraction is of the scale after it.
                 if let Some(WordClass::Scale(s)) = self.class(k + 1) {
                     if s < outer {
-                        return Some(self.parsed(before + frac * s, NumberKind::Fraction, i, k + 2));
+                        return Some(self.parsed(
+                            before + frac * s,
+                            NumberKind::Fraction,
+                            i,
+                            k + 2,
+                        ));
                     }
                 }
                 let value = before + frac * int.before_and_scale.unwrap_or(1.0);
@@ -673,10 +694,9 @@ impl Grammar<'_> {
         // "$2000 over 3 years" is a duration, not a fraction.
         let after = self.els.get(den.end).and_then(|e| self.atoms.get(e.atom));
         if after.is_some_and(|a| {
-            self.lex
-                .units
-                .iter()
-                .any(|(w, kind)| *kind == super::lexicon::UnitKind::Time && w.len() == 1 && w[0] == a.lower)
+            self.lex.units.iter().any(|(w, kind)| {
+                *kind == super::lexicon::UnitKind::Time && w.len() == 1 && w[0] == a.lower
+            })
         }) {
             return None;
         }
