@@ -236,11 +236,11 @@ pub fn run(args: NumbersArgs) -> anyhow::Result<bool> {
         } else {
             args.min_de
         };
-        if let Some(min) = floor {
-            if total.fraction() < min {
-                println!("{lang}: {:.3} below the floor {min}", total.fraction());
-                ok = false;
-            }
+        if let Some(min) = floor
+            && total.fraction() < min
+        {
+            println!("{lang}: {:.3} below the floor {min}", total.fraction());
+            ok = false;
         }
         println!();
     }

@@ -34,11 +34,11 @@ fn split(rest: &str, lex: &NumberLexicon, parts: &mut Vec<Part>, depth: usize) -
     if depth > 12 {
         return false;
     }
-    if !parts.is_empty() {
-        if let Some(ord) = lex.ordinal(rest) {
-            parts.push(Part::Denominator(ord.value));
-            return true;
-        }
+    if !parts.is_empty()
+        && let Some(ord) = lex.ordinal(rest)
+    {
+        parts.push(Part::Denominator(ord.value));
+        return true;
     }
     for (m, class) in &lex.morphemes {
         if rest.starts_with(m.as_str()) {

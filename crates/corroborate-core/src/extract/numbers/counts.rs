@@ -66,17 +66,15 @@ pub(crate) fn counted(
         if is_noun(text, a, lex) {
             let mut e = k;
             // "police officers": a second noun continues the phrase.
-            if !lex.capitalised_nouns {
-                if let Some(n) = atoms.get(k + 1) {
-                    if in_sentence(n)
-                        && matches!(n.kind, AtomKind::Word)
-                        && !lex.stop.contains(&n.lower)
-                        && is_noun(text, n, lex)
-                        && event_at(atoms, k + 1, lex).is_none()
-                    {
-                        e = k + 1;
-                    }
-                }
+            if !lex.capitalised_nouns
+                && let Some(n) = atoms.get(k + 1)
+                && in_sentence(n)
+                && matches!(n.kind, AtomKind::Word)
+                && !lex.stop.contains(&n.lower)
+                && is_noun(text, n, lex)
+                && event_at(atoms, k + 1, lex).is_none()
+            {
+                e = k + 1;
             }
             head = Some((k, e));
             break;
@@ -199,10 +197,10 @@ fn event_before(
         {
             break;
         }
-        if let Some((event, end)) = event_at(atoms, k, lex) {
-            if end < first {
-                return Some((event, Span::new(a.span.start, atoms[end].span.end)));
-            }
+        if let Some((event, end)) = event_at(atoms, k, lex)
+            && end < first
+        {
+            return Some((event, Span::new(a.span.start, atoms[end].span.end)));
         }
     }
     None

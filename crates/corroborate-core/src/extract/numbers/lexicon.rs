@@ -218,8 +218,8 @@ impl NumberLexicon {
             }
         }
         // Longest phrases first, so "less than or equal to" wins over "less than".
-        lex.before.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        lex.after.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lex.before.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        lex.after.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         for entry in lexicon::lines(lang, "numbers_vague") {
             let Some((phrase, spec)) = lexicon::key_value(entry) else {
                 continue;
@@ -233,7 +233,7 @@ impl NumberLexicon {
             lex.vague
                 .push((split_phrase(phrase), Vague { min, max, needs_of }));
         }
-        lex.vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lex.vague.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         for entry in lexicon::lines(lang, "numbers_units") {
             let Some((phrase, kind)) = lexicon::key_value(entry) else {
                 continue;
@@ -248,7 +248,7 @@ impl NumberLexicon {
             };
             lex.units.push((split_phrase(phrase), kind));
         }
-        lex.units.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lex.units.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         for entry in lexicon::lines(lang, "numbers_context") {
             let Some((word, role)) = lexicon::key_value(entry) else {
                 continue;
@@ -270,7 +270,7 @@ impl NumberLexicon {
                 lex.events.push((split_phrase(phrase), event.to_string()));
             }
         }
-        lex.events.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        lex.events.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         for entry in lexicon::lines(lang, "count_nouns") {
             let Some((noun, spec)) = lexicon::key_value(entry) else {
                 continue;
@@ -290,10 +290,10 @@ impl NumberLexicon {
             .filter(|k| k.chars().count() > 3 || k == "mai")
             .collect();
         for entry in lexicon::lines("xx", "numbers_suffixes") {
-            if let Some((suffix, mult)) = lexicon::key_value(entry) {
-                if let Ok(m) = mult.parse() {
-                    lex.suffixes.insert(suffix.to_string(), m);
-                }
+            if let Some((suffix, mult)) = lexicon::key_value(entry)
+                && let Ok(m) = mult.parse()
+            {
+                lex.suffixes.insert(suffix.to_string(), m);
             }
         }
         lex

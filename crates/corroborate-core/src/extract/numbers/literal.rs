@@ -218,8 +218,9 @@ fn read_groups(text: &str, start: usize, lex: &NumberLexicon) -> Option<Groups> 
             }
             let ge = digits_end(b, i + sl);
             let next = b.get(ge).copied();
-            let ends_cleanly = !next.is_some_and(|c| c.is_ascii_digit())
-                && !(matches!(next, Some(b'/')) && b.get(ge + 1).is_some_and(u8::is_ascii_digit));
+            let digit_next = next.is_some_and(|c| c.is_ascii_digit());
+            let slash_next = next == Some(b'/') && b.get(ge + 1).is_some_and(u8::is_ascii_digit);
+            let ends_cleanly = !(digit_next || slash_next);
             if ge - (i + sl) == 3 && ends_cleanly {
                 g.groups.push((i + sl, ge));
                 g.seps.push(b' ');
@@ -302,15 +303,16 @@ fn read_f64(text: &str, g: &Groups, lex: &NumberLexicon) -> Option<f64> {
         if int_seps.iter().any(|&s| s != first) {
             return None;
         }
-        if !thousands_groups(&g.groups[..int_groups])
-            && !(first == b',' && indian_groups(&g.groups[..int_groups]))
-        {
+        let grouped = thousands_groups(&g.groups[..int_groups])
+            || (first == b',' && indian_groups(&g.groups[..int_groups]));
+        if !grouped {
             return None;
         }
         if dec.is_none() && first != b' ' {
             // Several marks of one kind: only the thousands mark of the language, or a comma in English.
             let thousands_mark = if lex.decimal_comma { b'.' } else { b',' };
-            if first != thousands_mark && !(first == b',' && !lex.decimal_comma) {
+            let english_commas = first == b',' && !lex.decimal_comma;
+            if first != thousands_mark && !english_commas {
                 return None;
             }
         }
@@ -411,9 +413,7 @@ fn mixed_tail(text: &str, end: usize) -> Option<(f64, usize)> {
 fn power_tail(text: &str, end: usize) -> Option<(f64, usize)> {
     let rest = &text[end..];
     let b = rest.as_bytes();
-    let mut i = if rest.starts_with(['e', 'E']) {
-        1
-    } else if rest.starts_with('^') {
+    let mut i = if rest.starts_with(['e', 'E', '^']) {
         1
     } else if rest.starts_with("x10^") {
         4

@@ -143,22 +143,22 @@ fn numbers_in(text: &str, atoms: &[scan::Atom], lex: &NumberLexicon) -> Vec<Numb
     let mut out = Vec::new();
     let mut i = 0;
     while i < els.len() {
-        if let Some(p) = grammar.number(i) {
-            if p.end > p.first {
-                let first_atom = els[p.first].atom;
-                let last_atom = els[p.end - 1].atom;
-                out.push(NumberMatch {
-                    span: Span::new(atoms[first_atom].span.start, atoms[last_atom].span.end),
-                    value: p.value,
-                    kind: p.kind,
-                    article: p.article,
-                    tail_scale: p.tail_scale,
-                    first_atom,
-                    last_atom,
-                });
-                i = p.end;
-                continue;
-            }
+        if let Some(p) = grammar.number(i)
+            && p.end > p.first
+        {
+            let first_atom = els[p.first].atom;
+            let last_atom = els[p.end - 1].atom;
+            out.push(NumberMatch {
+                span: Span::new(atoms[first_atom].span.start, atoms[last_atom].span.end),
+                value: p.value,
+                kind: p.kind,
+                article: p.article,
+                tail_scale: p.tail_scale,
+                first_atom,
+                last_atom,
+            });
+            i = p.end;
+            continue;
         }
         if let Some(m) = ordinal_at(&els, atoms, i) {
             out.push(m);

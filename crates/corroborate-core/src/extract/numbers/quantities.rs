@@ -193,14 +193,14 @@ fn vague(atoms: &[Atom], taken: &[bool], lex: &NumberLexicon, drafts: &mut Vec<D
             continue;
         }
         // "tens of thousands": the second plural is the unit.
-        if of_follows {
-            if let Some((w2, v2)) = matches_at(last + 2) {
-                if v2.max.is_none() && v.max.is_none() {
-                    min *= v2.min / 2.0;
-                    max = None;
-                    last += 1 + w2.len();
-                }
-            }
+        if of_follows
+            && let Some((w2, v2)) = matches_at(last + 2)
+            && v2.max.is_none()
+            && v.max.is_none()
+        {
+            min *= v2.min / 2.0;
+            max = None;
+            last += 1 + w2.len();
         }
         let before = qualifier_before_atom(atoms, k, lex);
         let (first, rel) = before.map_or((k, None), |(r, f)| (f, Some(r)));

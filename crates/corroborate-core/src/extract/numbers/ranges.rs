@@ -101,10 +101,11 @@ fn two_ended(
     }
     let mut low = a.value;
     // "2 to 3 million": the scale of the upper end applies to a bare lower end.
-    if let (Some(s), None) = (b.tail_scale, a.tail_scale) {
-        if low * s <= b.value && low < s {
-            low *= s;
-        }
+    if let (Some(s), None) = (b.tail_scale, a.tail_scale)
+        && low * s <= b.value
+        && low < s
+    {
+        low *= s;
     }
     if low > b.value {
         return None;
@@ -133,10 +134,10 @@ fn two_ended(
 /// A dash between two numbers is a range unless it chains codes or dates ("1995-01", "+1-222-2222").
 fn dash_range_ok(atoms: &[Atom], a: &NumberMatch, b: &NumberMatch) -> bool {
     let lit = |m: &NumberMatch| atoms.get(m.first_atom).and_then(Atom::literal).cloned();
-    if let Some(lb) = lit(b) {
-        if lb.leading_zero {
-            return false;
-        }
+    if let Some(lb) = lit(b)
+        && lb.leading_zero
+    {
+        return false;
     }
     let before = a.first_atom.checked_sub(1).and_then(|p| atoms.get(p));
     let after = atoms.get(b.last_atom + 1);

@@ -136,13 +136,12 @@ fn word_end(text: &str, start: usize) -> usize {
             end = start + off + c.len_utf8();
             continue;
         }
-        if matches!(c, '\'' | '’') {
-            if let Some(&(_, n)) = chars.peek() {
-                if n.is_alphabetic() {
-                    end = start + off + c.len_utf8();
-                    continue;
-                }
-            }
+        if matches!(c, '\'' | '’')
+            && let Some(&(_, n)) = chars.peek()
+            && n.is_alphabetic()
+        {
+            end = start + off + c.len_utf8();
+            continue;
         }
         break;
     }

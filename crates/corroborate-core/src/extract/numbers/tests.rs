@@ -1,6 +1,9 @@
 use super::*;
 use proptest::prelude::*;
 
+/// A qualifier case: text, value, min, max, approximate.
+type Case = (&'static str, Option<f64>, Option<f64>, Option<f64>, bool);
+
 /// The quantities of `text` as (text, value, min, max, approximate, counts).
 type Q = (
     String,
@@ -59,7 +62,7 @@ fn spec_examples() {
 
 #[test]
 fn english_qualifiers() {
-    let cases: &[(&str, Option<f64>, Option<f64>, Option<f64>, bool)] = &[
+    let cases: &[Case] = &[
         ("about 300 protesters", Some(300.0), None, None, true),
         ("around 300 protesters", Some(300.0), None, None, true),
         ("roughly 300 protesters", Some(300.0), None, None, true),
@@ -109,7 +112,7 @@ fn english_qualifiers() {
 
 #[test]
 fn german_qualifiers() {
-    let cases: &[(&str, Option<f64>, Option<f64>, Option<f64>, bool)] = &[
+    let cases: &[Case] = &[
         ("rund 300 Demonstranten", Some(300.0), None, None, true),
         ("etwa 300 Demonstranten", Some(300.0), None, None, true),
         ("ungefähr 300 Demonstranten", Some(300.0), None, None, true),

@@ -340,11 +340,10 @@ impl Grammar<'_> {
                     }
                 }
                 ElKind::Class(WordClass::And) if any && pending_and.is_none() => {
-                    let after_group = (hund_set && state == Low::Empty)
-                        || (int.ends_with_scale && state == Low::Empty);
+                    let after_group = state == Low::Empty && (hund_set || int.ends_with_scale);
                     let tens_unit = state == Low::Tens
                         && matches!(self.class(j + 1), Some(WordClass::Unit(_)))
-                        && !matches!(self.ord(j + 2), Some(_));
+                        && self.ord(j + 2).is_none();
                     let next_ok = matches!(
                         self.class(j + 1),
                         Some(WordClass::Unit(_) | WordClass::Teen(_) | WordClass::Tens(_))
@@ -427,10 +426,10 @@ impl Grammar<'_> {
         }
         let Some(int) = self.integer(i, self.els.len()) else {
             // "a fifth", "ein halbes", "a twenty-first".
-            if matches!(el.kind, ElKind::Class(WordClass::A | WordClass::Article)) {
-                if let Some((den, end)) = self.denominator(i + 1, true) {
-                    return Some(self.with_multiplier(1.0 / den, i, end));
-                }
+            if matches!(el.kind, ElKind::Class(WordClass::A | WordClass::Article))
+                && let Some((den, end)) = self.denominator(i + 1, true)
+            {
+                return Some(self.with_multiplier(1.0 / den, i, end));
             }
             return None;
         };
@@ -444,56 +443,59 @@ impl Grammar<'_> {
         }
         let single_word = int.count == 1 && self.els[i].kind != ElKind::Lit;
         // Decimals in words: "two hundred point zero three".
-        if self.class(k) == Some(WordClass::Point) && self.els[i].kind != ElKind::Lit {
-            if let Some((frac, end)) = self.decimal_words(k + 1) {
-                return Some(self.parsed(int.value + frac, NumberKind::Decimal, i, end));
-            }
+        if self.class(k) == Some(WordClass::Point)
+            && self.els[i].kind != ElKind::Lit
+            && let Some((frac, end)) = self.decimal_words(k + 1)
+        {
+            return Some(self.parsed(int.value + frac, NumberKind::Decimal, i, end));
         }
         // A denominator right after the integer ("100 millionths" is not a fraction: digits take "/").
         let digits_first = self.els[i].kind == ElKind::Lit;
-        if let (Some(o), false) = (self.ord(k), digits_first) {
-            if let Some(p) = self.fraction_after(&int, i, k, o) {
-                return Some(p);
-            }
+        if let (Some(o), false) = (self.ord(k), digits_first)
+            && let Some(p) = self.fraction_after(&int, i, k, o)
+        {
+            return Some(p);
         }
         // "twenty twenty fifths": the next tens word starts the denominator.
-        if let (Some(WordClass::Tens(t)), Some(o)) = (self.class(k), self.ord(k + 1)) {
-            if o.value < 10.0 && (o.plural || (o.singular && int.value == 1.0)) {
-                return Some(self.with_multiplier(int.value / (t + o.value), i, k + 2));
-            }
+        if let (Some(WordClass::Tens(t)), Some(o)) = (self.class(k), self.ord(k + 1))
+            && o.value < 10.0
+            && (o.plural || (o.singular && int.value == 1.0))
+        {
+            return Some(self.with_multiplier(int.value / (t + o.value), i, k + 2));
         }
         // "one one hundred fifth": a whole ordinal number as the denominator of one.
-        if int.value == 1.0 && single_word {
-            if let Some(den_int) = self.integer(k, self.els.len()) {
-                if let Some(o) = self.ord(den_int.end) {
-                    if o.value < 100.0 && o.singular && den_int.value >= 100.0 {
-                        return Some(self.parsed(
-                            1.0 / (den_int.value + o.value),
-                            NumberKind::Fraction,
-                            i,
-                            den_int.end + 1,
-                        ));
-                    }
-                }
-            }
+        if int.value == 1.0
+            && single_word
+            && let Some(den_int) = self.integer(k, self.els.len())
+            && let Some(o) = self.ord(den_int.end)
+            && o.value < 100.0
+            && o.singular
+            && den_int.value >= 100.0
+        {
+            return Some(self.parsed(
+                1.0 / (den_int.value + o.value),
+                NumberKind::Fraction,
+                i,
+                den_int.end + 1,
+            ));
         }
         // Mixed numbers: "one and a half", "two million and three fifths", "fünf und drei Viertel Milliarde".
-        if self.class(k) == Some(WordClass::And) {
-            if let Some((frac, end)) = self.proper_fraction(k + 1) {
-                if let Some(WordClass::Scale(s)) = self.class(end) {
-                    let value = if int.last_scale.is_some_and(|ls| ls > s) {
-                        int.value + frac * s
-                    } else {
-                        (int.value + frac) * s
-                    };
-                    return Some(self.parsed(value, NumberKind::Fraction, i, end + 1));
-                }
-                let value = match int.last_scale {
-                    Some(s) if int.ends_with_scale && s >= 1000.0 => int.value + frac * s,
-                    _ => int.value + frac,
+        if self.class(k) == Some(WordClass::And)
+            && let Some((frac, end)) = self.proper_fraction(k + 1)
+        {
+            if let Some(WordClass::Scale(s)) = self.class(end) {
+                let value = if int.last_scale.is_some_and(|ls| ls > s) {
+                    int.value + frac * s
+                } else {
+                    (int.value + frac) * s
                 };
-                return Some(self.parsed(value, NumberKind::Fraction, i, end));
+                return Some(self.parsed(value, NumberKind::Fraction, i, end + 1));
             }
+            let value = match int.last_scale {
+                Some(s) if int.ends_with_scale && s >= 1000.0 => int.value + frac * s,
+                _ => int.value + frac,
+            };
+            return Some(self.parsed(value, NumberKind::Fraction, i, end));
         }
         // "one over three", "two out of five", "1 in 21".
         if let Some(p) = self.ratio(&int, i, k) {
@@ -555,16 +557,14 @@ impl Grammar<'_> {
             return None;
         }
         // "one hundred thirty fifths" = 100/35, "one hundred thirty-fifths" likewise.
-        if let Some(t) = int.last_tens {
-            if o.value < 10.0 && t + 1 == k && t > i {
-                if let (Some(WordClass::Tens(tv)), Some(prefix)) =
-                    (self.class(t), self.integer(i, t))
-                {
-                    if prefix.end == t {
-                        return Some(self.with_multiplier(prefix.value / (tv + o.value), i, k + 1));
-                    }
-                }
-            }
+        if let Some(t) = int.last_tens
+            && o.value < 10.0
+            && t + 1 == k
+            && t > i
+            && let (Some(WordClass::Tens(tv)), Some(prefix)) = (self.class(t), self.integer(i, t))
+            && prefix.end == t
+        {
+            return Some(self.with_multiplier(prefix.value / (tv + o.value), i, k + 1));
         }
         if o.compound_only {
             return None;
@@ -575,15 +575,10 @@ impl Grammar<'_> {
                 let frac = num / o.value;
                 let outer = int.before_and_scale.unwrap_or(f64::INFINITY);
                 // "one billion and three quarters million": the fraction is of the scale after it.
-                if let Some(WordClass::Scale(s)) = self.class(k + 1) {
-                    if s < outer {
-                        return Some(self.parsed(
-                            before + frac * s,
-                            NumberKind::Fraction,
-                            i,
-                            k + 2,
-                        ));
-                    }
+                if let Some(WordClass::Scale(s)) = self.class(k + 1)
+                    && s < outer
+                {
+                    return Some(self.parsed(before + frac * s, NumberKind::Fraction, i, k + 2));
                 }
                 let value = before + frac * int.before_and_scale.unwrap_or(1.0);
                 return Some(self.parsed(value, NumberKind::Fraction, i, k + 1));
@@ -633,20 +628,20 @@ impl Grammar<'_> {
             }
             return Some((o.value, j + 1));
         }
-        if let (Some(WordClass::Tens(t)), Some(o)) = (self.class(j), self.ord(j + 1)) {
-            if o.value < 10.0 {
-                return Some((t + o.value, j + 2));
-            }
+        if let (Some(WordClass::Tens(t)), Some(o)) = (self.class(j), self.ord(j + 1))
+            && o.value < 10.0
+        {
+            return Some((t + o.value, j + 2));
         }
         None
     }
 
     /// A proper fraction at `j` ("a half", "three quarters", "one fourth", "zwei Drittel").
     fn proper_fraction(&self, j: usize) -> Option<(f64, usize)> {
-        if matches!(self.class(j), Some(WordClass::A | WordClass::Article)) {
-            if let Some((den, end)) = self.denominator(j + 1, true) {
-                return Some((1.0 / den, end));
-            }
+        if matches!(self.class(j), Some(WordClass::A | WordClass::Article))
+            && let Some((den, end)) = self.denominator(j + 1, true)
+        {
+            return Some((1.0 / den, end));
         }
         let num = self.integer(j, self.els.len())?;
         let (den, end) = self.denominator(num.end, num.value == 1.0)?;
