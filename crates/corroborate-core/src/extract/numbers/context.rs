@@ -68,6 +68,15 @@ pub(crate) fn not_a_count(
     {
         return Some(NotCount::Age);
     }
+    // "Lindsay Lohan, 26, said": a bare number between commas after a name.
+    if prev.is_some_and(|p| p.is_punct(','))
+        && next.is_some_and(|n| n.is_punct(',') || n.is_punct('.'))
+        && num.first_atom >= 2
+        && atoms[num.first_atom - 2].capitalised(text)
+        && num.value < 120.0
+    {
+        return Some(NotCount::Age);
+    }
     if let Some(l) = lit {
         // Glued to letters before: "G7", "A380".
         if text[..num.span.start]

@@ -21,7 +21,6 @@ pub(crate) fn counted(
     atoms: &[Atom],
     first: usize,
     last: usize,
-    value: Option<f64>,
     sentence: Span,
     lex: &NumberLexicon,
 ) -> Option<(String, Span)> {
@@ -83,10 +82,6 @@ pub(crate) fn counted(
             // German adjectives before the noun are lowercase: skip them.
             k += 1;
             continue;
-        }
-        if value == Some(1.0) {
-            head = Some((k, k));
-            break;
         }
         k += 1;
     }

@@ -126,12 +126,10 @@ pub(crate) fn build(
                 .find(|s| s.start <= span.start && span.end <= s.end)
                 .copied()
                 .unwrap_or(Span::new(0, text.len()));
-            let point = d.value.or(if d.min == d.max { d.min } else { None });
-            let (counts, counts_span) =
-                match counted(text, atoms, d.first, d.last, point, sentence, lex) {
-                    Some((c, s)) => (Some(c), Some(s)),
-                    None => (None, None),
-                };
+            let (counts, counts_span) = match counted(text, atoms, d.first, d.last, sentence, lex) {
+                Some((c, s)) => (Some(c), Some(s)),
+                None => (None, None),
+            };
             Some(QuantityMention {
                 span,
                 value: d.value,
