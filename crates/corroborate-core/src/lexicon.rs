@@ -80,6 +80,26 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "ordinals"),
     table!("de", "ordinal_endings"),
     table!("de", "holidays"),
+    // Numbers, bounds and what they count, for `extract::numbers` (one file per kind of knowledge).
+    table!("en", "numbers_words"),
+    table!("de", "numbers_words"),
+    table!("en", "numbers_ordinals"),
+    table!("de", "numbers_ordinals"),
+    table!("en", "numbers_qualifiers"),
+    table!("de", "numbers_qualifiers"),
+    table!("en", "numbers_vague"),
+    table!("de", "numbers_vague"),
+    table!("en", "numbers_units"),
+    table!("de", "numbers_units"),
+    table!("en", "numbers_context"),
+    table!("de", "numbers_context"),
+    table!("en", "count_events"),
+    table!("de", "count_events"),
+    table!("en", "count_nouns"),
+    table!("de", "count_nouns"),
+    table!("en", "count_stop"),
+    table!("de", "count_stop"),
+    table!("xx", "numbers_suffixes"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

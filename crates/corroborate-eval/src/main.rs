@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod extraction;
+mod numbers;
 mod sentences;
 
 #[derive(Parser)]
@@ -40,6 +41,8 @@ enum Command {
     BenchClaims(bench_claims::Args),
     /// Date expressions against the Recognizers-Text DateTimeModel specs (English, German).
     Dates(dates::DatesArgs),
+    /// Numbers and ranges against the Recognizers-Text Number specs (English and German).
+    Numbers(numbers::NumbersArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Attribution(args) => attribution::run(args),
         Command::BenchClaims(args) => bench_claims::run(&args),
         Command::Dates(args) => dates::run(args),
+        Command::Numbers(args) => numbers::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
