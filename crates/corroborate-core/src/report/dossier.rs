@@ -3,8 +3,12 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use crate::ingest::IngestError;
-use crate::model::{DocKind, Document, Span};
+use crate::model::{
+    ClaimMention, ClaimMode, DateAnchor, DocKind, Document, Polarity, QuantityMention, Span, Stance,
+};
 use crate::pipeline::Analysis;
 
 pub const FORMAT: &str = "corroborate.dossier/1";
@@ -17,7 +21,7 @@ pub struct Dossier {
     pub engine: Engine,
     pub documents: Vec<DocumentOut>,
     pub entities: Vec<serde_json::Value>,
-    pub claims: Vec<serde_json::Value>,
+    pub claims: Vec<ClaimOut>,
     pub facts: Vec<serde_json::Value>,
     pub sources: Vec<SourceOut>,
     /// Inputs or records that were not analysed, and why.
@@ -50,6 +54,143 @@ pub struct DocumentOut {
     pub origin: String,
     /// Sentence spans over `text`.
     pub sentences: Vec<Span>,
+}
+
+/// A claim as the dossier shows it (SPEC `claims[]`), with a few fields added for readers who want more.
+#[derive(Debug, Serialize)]
+pub struct ClaimOut {
+    pub id: String,
+    pub doc: String,
+    /// The evidence span.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Entity id of the speaker; `None` for the outlet's own voice, or when the speaker is not a known entity
+    /// (then `speaker_text` still says who).
+    pub speaker: Option<String>,
+    pub speaker_text: Option<String>,
+    pub via: Option<String>,
+    /// The intermediary as written ("a press release"), when there is one.
+    pub via_text: Option<String>,
+    pub cue: Option<String>,
+    pub stance: Option<Stance>,
+    pub mode: ClaimMode,
+    pub polarity: Polarity,
+    pub hedged: bool,
+    pub quantities: Vec<QuantityOut>,
+    pub dates: Vec<DateOut>,
+    /// The proposition's own span inside the evidence.
+    pub content_start: usize,
+    pub content_end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuantityOut {
+    pub text: String,
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub approximate: bool,
+    pub counts: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DateOut {
+    pub text: String,
+    pub value: Option<String>,
+    /// Last day of a range ("last week"), inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// What a relative date was resolved against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<DateAnchor>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor_note: Option<String>,
+}
+
+/// Maps a mention (document id, mention index) to the id of the canonical entity it belongs to.
+pub type EntityIndex = HashMap<(String, usize), String>;
+
+fn slice(text: &str, span: Span) -> String {
+    span.slice(text).unwrap_or_default().to_string()
+}
+
+fn quantity_out(text: &str, q: &QuantityMention) -> QuantityOut {
+    QuantityOut {
+        text: slice(text, q.span),
+        value: q.value,
+        min: q.min,
+        max: q.max,
+        approximate: q.approximate,
+        counts: q.counts.clone(),
+    }
+}
+
+/// The claims of every document, numbered `c1`, `c2`, … in document order. A claim carries the quantities and
+/// dates written inside its proposition.
+pub fn claims_out(documents: &[Document], entities: &EntityIndex) -> Vec<ClaimOut> {
+    let mut out = Vec::new();
+    for doc in documents {
+        let l = &doc.layers;
+        let entity_of = |mention: Option<usize>| -> Option<String> {
+            let i = mention?;
+            // A pronoun or role noun stands for the named mention it refers to.
+            let target = l.mentions.get(i).and_then(|m| m.refers_to).unwrap_or(i);
+            entities
+                .get(&(doc.id.clone(), target))
+                .or_else(|| entities.get(&(doc.id.clone(), i)))
+                .cloned()
+        };
+        for c in &l.claims {
+            let within = |s: Span| s.start >= c.content.start && s.end <= c.content.end;
+            out.push(ClaimOut {
+                id: format!("c{}", out.len() + 1),
+                doc: doc.id.clone(),
+                start: c.span.start,
+                end: c.span.end,
+                text: c.text.clone(),
+                speaker: entity_of(c.speaker_mention),
+                speaker_text: c.speaker_span.map(|s| slice(&doc.text, s)),
+                via: entity_of(c.via_mention),
+                via_text: c.via_text.clone(),
+                cue: c.cue.clone(),
+                stance: c.stance,
+                mode: c.mode,
+                polarity: c.polarity,
+                hedged: c.hedged,
+                quantities: l
+                    .quantities
+                    .iter()
+                    .filter(|q| within(q.span))
+                    .map(|q| quantity_out(&doc.text, q))
+                    .collect(),
+                dates: l
+                    .dates
+                    .iter()
+                    .filter(|d| within(d.span))
+                    .map(|d| date_out(&doc.text, d))
+                    .collect(),
+                content_start: c.content.start,
+                content_end: c.content.end,
+            });
+        }
+    }
+    out
+}
+
+fn date_out(text: &str, d: &crate::model::DateMention) -> DateOut {
+    DateOut {
+        text: slice(text, d.span),
+        value: d.value.clone(),
+        end: d.end.clone(),
+        anchor: d.anchor.clone(),
+        anchor_note: d.anchor_note.clone(),
+    }
+}
+
+/// Claims a speaker (entity or, failing that, the speaker as written) makes in one claim, for profiles.
+pub fn speaker_key(c: &ClaimMention, doc: &Document) -> Option<String> {
+    c.speaker_span.map(|s| slice(&doc.text, s))
 }
 
 #[derive(Debug, Serialize)]
@@ -106,7 +247,7 @@ pub fn build_dossier(analysis: &Analysis) -> Dossier {
         },
         documents: analysis.documents.iter().map(DocumentOut::from).collect(),
         entities: Vec::new(),
-        claims: Vec::new(),
+        claims: claims_out(&analysis.documents, &EntityIndex::new()),
         facts: Vec::new(),
         sources: sources(&analysis.documents),
         skipped: analysis.skipped.iter().map(SkippedOut::from).collect(),
