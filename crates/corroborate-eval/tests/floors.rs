@@ -68,3 +68,43 @@ fn article_extraction_floor() {
         "0.96",
     ]);
 }
+
+#[test]
+fn numbers_floor() {
+    eval(&[
+        "numbers",
+        &data("recognizers-text"),
+        "--min-en",
+        "0.98",
+        "--min-de",
+        "1.0",
+    ]);
+}
+
+#[test]
+fn dates_floor() {
+    eval(&[
+        "dates",
+        &data("recognizers-text"),
+        "--min-en",
+        "0.66",
+        "--min-de",
+        "0.81",
+    ]);
+}
+
+#[test]
+fn attribution_floor() {
+    eval(&[
+        "attribution",
+        &data("polnear"),
+        "--split",
+        "dev",
+        "--min-source",
+        "0.61",
+        "--min-cue",
+        "0.60",
+        "--min-content",
+        "0.65",
+    ]);
+}
