@@ -88,6 +88,7 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<usize> {
         inputs,
         pipeline::Options {
             threads: args.threads,
+            ..Default::default()
         },
     );
     for e in &analysis.skipped {

@@ -22,6 +22,8 @@ pub struct Analysis {
 pub struct Options {
     /// Worker threads; `None` uses every core.
     pub threads: Option<usize>,
+    /// Stop after the text stage (language, sentences, tokens): for benchmarks of ingest+clean+text alone.
+    pub skip_extract: bool,
 }
 
 /// Analyses inputs on every core. Each item is an input's bytes, or the error met while getting them (a missing
@@ -36,7 +38,7 @@ pub fn analyze_with(inputs: Vec<Result<InputBytes, IngestError>>, options: Optio
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let per_input = par_map(inputs, threads, |input| match input {
-        Ok(bytes) => process_input(bytes),
+        Ok(bytes) => process_input(bytes, !options.skip_extract),
         Err(e) => (Vec::new(), vec![e]),
     });
     let mut analysis = Analysis::default();
@@ -61,20 +63,20 @@ pub fn analyze_with(inputs: Vec<Result<InputBytes, IngestError>>, options: Optio
 type DocWithPosts = (Document, Vec<Document>);
 
 /// Reads, cleans and annotates one input; ids are assigned later by the caller.
-fn process_input(input: InputBytes) -> (Vec<DocWithPosts>, Vec<IngestError>) {
+fn process_input(input: InputBytes, extract: bool) -> (Vec<DocWithPosts>, Vec<IngestError>) {
     let outcome = ingest::read_bytes(input);
     let mut errors = outcome.errors;
     let mut docs = Vec::with_capacity(outcome.docs.len());
     for raw in outcome.docs {
         match clean::clean(&raw) {
-            Ok(cleaned) => docs.push(build_document(&raw, cleaned)),
+            Ok(cleaned) => docs.push(build_document(&raw, cleaned, extract)),
             Err(reason) => errors.push(IngestError::new(&raw.origin, reason)),
         }
     }
     (docs, errors)
 }
 
-fn build_document(raw: &RawDoc, cleaned: clean::Cleaned) -> DocWithPosts {
+fn build_document(raw: &RawDoc, cleaned: clean::Cleaned, extract: bool) -> DocWithPosts {
     let meta = cleaned.meta;
     let source = meta
         .source
@@ -96,16 +98,18 @@ fn build_document(raw: &RawDoc, cleaned: clean::Cleaned) -> DocWithPosts {
         layers: Layers::default(),
     };
     text::annotate(&mut doc, meta.language_hint.as_deref());
-    extract::annotate(&mut doc);
+    if extract {
+        extract::annotate(&mut doc);
+    }
     let posts = cleaned
         .posts
         .into_iter()
-        .map(|p| post_document(p, &raw.origin))
+        .map(|p| post_document(p, &raw.origin, extract))
         .collect();
     (doc, posts)
 }
 
-fn post_document(post: EmbeddedPost, origin: &str) -> Document {
+fn post_document(post: EmbeddedPost, origin: &str, extract: bool) -> Document {
     let mut doc = Document {
         id: String::new(),
         source: post.source_name(),
@@ -122,7 +126,9 @@ fn post_document(post: EmbeddedPost, origin: &str) -> Document {
         layers: Layers::default(),
     };
     text::annotate(&mut doc, post.language_hint.as_deref());
-    extract::annotate(&mut doc);
+    if extract {
+        extract::annotate(&mut doc);
+    }
     doc
 }
 

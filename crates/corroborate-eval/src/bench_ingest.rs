@@ -123,6 +123,7 @@ fn round(pages: &[(String, Vec<u8>)], threads: usize) -> (Duration, usize) {
         inputs,
         Options {
             threads: Some(threads),
+            skip_extract: true,
         },
     );
     let elapsed = start.elapsed();
