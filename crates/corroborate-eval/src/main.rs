@@ -4,7 +4,9 @@
 //! failures, and exits non-zero when a `--min-*` floor given on the command line is not reached, so CI can hold
 //! the ratchet.
 
+mod bench_extract;
 mod bench_ingest;
+mod entities;
 
 use std::process::ExitCode;
 
@@ -31,6 +33,10 @@ enum Command {
     Sentences(sentences::SentencesArgs),
     /// Article-body extraction from HTML on the article-extraction benchmark.
     Extraction(extraction::ExtractionArgs),
+    /// Entity mentions on GermEval 2014 and the English news set (CoNLL-style P/R/F1 per type).
+    Entities(entities::Args),
+    /// Throughput of sentence split + numbers + dates + entity mentions on ground-truth article texts.
+    BenchExtract(bench_extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +45,8 @@ fn main() -> ExitCode {
         Command::BenchIngest(args) => bench_ingest::run(&args),
         Command::Sentences(args) => sentences::run(args),
         Command::Extraction(args) => extraction::run(args),
+        Command::Entities(args) => entities::run(&args),
+        Command::BenchExtract(args) => bench_extract::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

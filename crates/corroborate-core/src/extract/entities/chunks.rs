@@ -56,9 +56,9 @@ fn gazetteer_at(words: &[Word], text: &str, i: usize, lex: &Lex) -> Option<(usiz
 
 /// Whether word `i` continues a name that is going on.
 fn continues(words: &[Word], i: usize, sent: usize, lex: &Lex) -> bool {
-    words.get(i).is_some_and(|w| {
-        w.sent == sent && !w.sent_start && (name_word(w, lex) || w.all_caps)
-    })
+    words
+        .get(i)
+        .is_some_and(|w| w.sent == sent && !w.sent_start && (name_word(w, lex) || w.all_caps))
 }
 
 /// All candidate name chunks of a document, in order, not overlapping.
@@ -67,13 +67,19 @@ pub fn chunks(words: &[Word], text: &str, lex: &Lex) -> Vec<Chunk> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if !name_word(w, lex) {
+        if !(name_word(w, lex) || w.cap) {
             i += 1;
             continue;
         }
         if let Some((last, kind)) = gazetteer_at(words, text, i, lex) {
-            // A one-word place followed by more name ("Jordan Peterson") is not the place.
-            if last > i || words[last].cut || !continues(words, last + 1, w.sent, lex) {
+            // A one-word place followed by more name ("Jordan Peterson") is not the place, nor is a place
+            // that starts a longer name of an organisation or building ("New York Times").
+            let goes_on = !words[last].cut && continues(words, last + 1, w.sent, lex);
+            let longer = goes_on && {
+                let end = extend(words, i, lex);
+                end > last && ends_in_head(&words[last + 1..=end], lex)
+            };
+            if !longer && (last > i || !goes_on) {
                 out.push(Chunk {
                     first: i,
                     last,
@@ -82,6 +88,10 @@ pub fn chunks(words: &[Word], text: &str, lex: &Lex) -> Vec<Chunk> {
                 i = last + 1;
                 continue;
             }
+        }
+        if !name_word(w, lex) {
+            i += 1;
+            continue;
         }
         let last = extend(words, i, lex);
         out.push(Chunk {
@@ -92,6 +102,12 @@ pub fn chunks(words: &[Word], text: &str, lex: &Lex) -> Vec<Chunk> {
         i = last + 1;
     }
     out
+}
+
+/// Whether some word of `rest` is an organisation or facility head ("Times", "Council", "Hospital").
+fn ends_in_head(rest: &[Word], lex: &Lex) -> bool {
+    rest.iter()
+        .any(|w| lex.org_heads.has_inflected(&w.lower) || lex.facility_heads.has(&w.lower))
 }
 
 /// The last word of the name that starts at `first`.
@@ -134,7 +150,10 @@ fn extend(words: &[Word], first: usize, lex: &Lex) -> usize {
         let joins = continues(words, k, sent, lex)
             || (headed
                 && words.get(k).is_some_and(|w| {
-                    w.sent == sent && w.cap && w.kind == TokenKind::Word && !lex.non_names.contains(&w.lower)
+                    w.sent == sent
+                        && w.cap
+                        && w.kind == TokenKind::Word
+                        && !lex.non_names.contains(&w.lower)
                 }));
         if !joins {
             return j;

@@ -35,9 +35,39 @@ pub struct Named {
     pub acronym: Option<String>,
 }
 
-/// Reads a chunk: splits off a title in front, then decides the kind. `None` for chunks that are not names
-/// (a title alone, a nationality adjective).
-pub fn classify(chunk: &Chunk, words: &[Word], text: &str, lex: &Lex) -> Option<Named> {
+/// Reads a chunk into `out`: splits off a title in front (keeping a place or organisation inside the title,
+/// "NATO Secretary General", as a name of its own), then decides the kind. Adds nothing for chunks that are
+/// not names (a title alone, a nationality adjective).
+pub fn classify(chunk: &Chunk, words: &[Word], text: &str, lex: &Lex, out: &mut Vec<Named>) {
+    if let Some(k) = title_prefix_end(words, chunk.first, chunk.last, lex) {
+        for i in chunk.first..k {
+            let w = &words[i];
+            let kind = if lex.places.contains(w.text) {
+                EntityKind::Location
+            } else if lex.organizations.contains(w.text) {
+                EntityKind::Organization
+            } else {
+                continue;
+            };
+            out.push(Named {
+                first: i,
+                last: i,
+                span: w.span,
+                kind: Some(kind),
+                strength: SURE,
+                roles: Vec::new(),
+                gender: Gender::Unknown,
+                link: None,
+                acronym: None,
+            });
+        }
+    }
+    if let Some(named) = classify_name(chunk, words, text, lex) {
+        out.push(named);
+    }
+}
+
+fn classify_name(chunk: &Chunk, words: &[Word], text: &str, lex: &Lex) -> Option<Named> {
     let mut named = Named {
         first: chunk.first,
         last: chunk.last,
@@ -100,14 +130,26 @@ fn by_shape(named: &mut Named, words: &[Word], text: &str, lex: &Lex) -> Option<
         set(named, EntityKind::Location, SURE);
     } else if lex.organizations.contains(name) {
         set(named, EntityKind::Organization, SURE);
+    } else if !multi && lex.months.contains(&first.lower) {
+        return None;
+    } else if (a + 1..=b).any(|k| {
+        text.get(words[k].span.start..named.span.end)
+            .is_some_and(|tail| lex.organizations.contains(tail))
+    }) {
+        // "Kenya Red Cross": ends in a known organisation.
+        set(named, EntityKind::Organization, SURE);
     } else if !multi && lex.demonyms.contains_key(name) {
         let group = lex.demonyms.get(name).copied().unwrap_or(false);
         if !group {
             return None;
         }
         set(named, EntityKind::Group, SURE);
-    } else if lex.facility_heads.has(&last.lower) && (multi || !lex.facility_heads.words_has(&last.lower))
-        || multi && first.cap && lex.facility_heads.words_has(&first.lower) && !lex.capitalises_nouns()
+    } else if lex.facility_heads.has(&last.lower)
+        && (multi || !lex.facility_heads.words_has(&last.lower))
+        || multi
+            && first.cap
+            && lex.facility_heads.words_has(&first.lower)
+            && !lex.capitalises_nouns()
     {
         set(named, EntityKind::Facility, SURE);
     } else if words[a..=b]
@@ -127,6 +169,9 @@ fn by_shape(named: &mut Named, words: &[Word], text: &str, lex: &Lex) -> Option<
         && (multi || !lex.location_heads.words_has(&last.lower))
     {
         set(named, EntityKind::Location, LIKELY);
+    } else if multi && !lex.capitalises_nouns() && lex.location_heads.words_has(&first.lower) {
+        // "Mount Ruang", "Lake Chad", "Cape of Good Hope".
+        set(named, EntityKind::Location, LIKELY);
     } else if !multi && first.all_caps && first.text.chars().count() <= 6 {
         set(named, EntityKind::Organization, GUESS);
     } else if !multi && lex.given_names.contains_key(first.text) {
@@ -137,7 +182,45 @@ fn by_shape(named: &mut Named, words: &[Word], text: &str, lex: &Lex) -> Option<
             .copied()
             .unwrap_or(Gender::Unknown);
     } else if multi && b - a <= 2 && !words[a..=b].iter().any(|w| w.all_caps) {
-        set(named, EntityKind::Person, GUESS);
+        // Unknown names of two or three words: people, unless "the" stands before them or a place or
+        // nationality is part of them ("the Federal Reserve", "Anglo American", "Hellenic Train").
+        let prev = a
+            .checked_sub(1)
+            .map(|p| &words[p])
+            .filter(|p| p.sent == first.sent);
+        let the = prev.is_some_and(|p| lex.determiners.contains(&p.lower));
+        let placey = words[a..=b]
+            .iter()
+            .any(|w| lex.places.contains(w.text) || lex.demonyms.contains_key(w.text));
+        if the || placey {
+            let in_place = the
+                && a >= 2
+                && words[a - 2].sent == first.sent
+                && lex.location_preps.contains(&words[a - 2].lower);
+            let kind = if in_place {
+                EntityKind::Location
+            } else {
+                EntityKind::Organization
+            };
+            set(named, kind, GUESS);
+        } else {
+            set(named, EntityKind::Person, GUESS);
+        }
+    } else if !multi && !first.sent_start {
+        // A lone unknown word after "the" inside a sentence ("in the Yukon").
+        let prev = a
+            .checked_sub(1)
+            .map(|p| &words[p])
+            .filter(|p| p.sent == first.sent);
+        let before = a
+            .checked_sub(2)
+            .map(|p| &words[p])
+            .filter(|p| p.sent == first.sent);
+        if prev.is_some_and(|p| lex.determiners.contains(&p.lower))
+            && before.is_some_and(|p| lex.location_preps.contains(&p.lower))
+        {
+            set(named, EntityKind::Location, GUESS);
+        }
     }
     Some(())
 }
@@ -159,9 +242,16 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
     let prev = a.checked_sub(1).and_then(same_sent);
     let before = a.checked_sub(2).and_then(same_sent);
     // "Kestrel Meadow protest camp", "the Al-Shifa hospital".
-    let lower_head = |w: Option<&Word>| w.is_some_and(|w| !w.cap && lex.facility_heads.has(&w.lower));
+    let lower_head =
+        |w: Option<&Word>| w.is_some_and(|w| !w.cap && lex.facility_heads.has(&w.lower));
     if lower_head(next) || (next.is_some_and(|w| !w.cap) && lower_head(after)) {
         named.kind = Some(EntityKind::Facility);
+        named.strength = SURE;
+        return;
+    }
+    // "Enga province", "Rakhine state".
+    if next.is_some_and(|w| !w.cap && lex.location_heads.words_has(&w.lower)) {
+        named.kind = Some(EntityKind::Location);
         named.strength = SURE;
         return;
     }
@@ -175,7 +265,8 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
     }
     let short = b - a <= 2 && !words[a].all_caps;
     let speaks = |w: Option<&Word>| w.is_some_and(|w| lex.speech_verbs.contains(&w.lower));
-    if short && named.strength < LIKELY && (speaks(next) || speaks(prev)) {
+    let lone_start = a == b && words[a].sent_start;
+    if short && !lone_start && named.strength < LIKELY && (speaks(next) || speaks(prev)) {
         named.kind = Some(EntityKind::Person);
         named.strength = LIKELY;
         return;
@@ -210,4 +301,3 @@ pub fn title_prefix_end(words: &[Word], first: usize, last: usize, lex: &Lex) ->
 pub fn span_of(words: &[Word], first: usize, last: usize) -> Span {
     Span::new(words[first].span.start, words[last].span.end)
 }
-

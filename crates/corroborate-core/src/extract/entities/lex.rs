@@ -126,6 +126,8 @@ pub struct Lex {
     pub non_names: HashSet<String>,
     /// Demonym as written → whether it names a group of people.
     pub demonyms: HashMap<String, bool>,
+    /// Month names (lower case): a month alone is never a name ("in January"), though "April Ryan" is.
+    pub months: HashSet<String>,
     pub common_nouns: HashSet<String>,
     pub noun_endings: Vec<String>,
 }
@@ -146,7 +148,8 @@ impl Lex {
         let mut lex = Lex::default();
         for table in ["places"] {
             for src in ["xx", lang] {
-                lex.places.extend(lines(src, table).into_iter().map(String::from));
+                lex.places
+                    .extend(lines(src, table).into_iter().map(String::from));
             }
         }
         lex.organizations
@@ -179,6 +182,10 @@ impl Lex {
         lex.noun_endings = lines(lang, "noun_endings")
             .into_iter()
             .map(String::from)
+            .collect();
+        lex.months = lines(lang, "months")
+            .into_iter()
+            .filter_map(|e| key_value(e).map(|(k, _)| k.to_lowercase()))
             .collect();
         for entry in lines(lang, "pronouns") {
             if let Some((p, g)) = key_value(entry) {
@@ -244,5 +251,8 @@ impl Lex {
 }
 
 fn lower_set(lang: &str, name: &str) -> HashSet<String> {
-    lines(lang, name).into_iter().map(str::to_lowercase).collect()
+    lines(lang, name)
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect()
 }

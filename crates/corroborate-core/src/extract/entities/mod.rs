@@ -35,10 +35,10 @@ use crate::model::{EntityKind, EntityMention, Span};
 pub fn find_mentions(text: &str, sentences: &[Span], lang: &str) -> Vec<EntityMention> {
     let lex = lex::Lex::for_lang(lang);
     let words = words::words(text, sentences);
-    let mut named: Vec<classify::Named> = chunks::chunks(&words, text, lex)
-        .iter()
-        .filter_map(|c| classify::classify(c, &words, text, lex))
-        .collect();
+    let mut named: Vec<classify::Named> = Vec::new();
+    for chunk in chunks::chunks(&words, text, lex) {
+        classify::classify(&chunk, &words, text, lex, &mut named);
+    }
     for n in &mut named {
         roles::add_roles(n, &words, text, lex);
     }
@@ -120,7 +120,8 @@ pub fn is_reference_surface(surface: &str, lang: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|first| lex.determiners.contains(first))
-        && !surface.split_whitespace().skip(1).all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && !lex.capitalises_nouns()
-        })
+        && !surface
+            .split_whitespace()
+            .skip(1)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.capitalises_nouns())
 }

@@ -114,7 +114,11 @@ fn role_noun(
         let two = words
             .get(j + 1)
             .filter(|n| n.sent == sent && !w.cut)
-            .and_then(|n| lex.role_nouns.get(&format!("{} {}", w.lower, n.lower)).map(|k| (*k, j + 1)));
+            .and_then(|n| {
+                lex.role_nouns
+                    .get(&format!("{} {}", w.lower, n.lower))
+                    .map(|k| (*k, j + 1))
+            });
         if let Some(hit) = two.or_else(|| lex.role_nouns.get(&w.lower).map(|k| (*k, j))) {
             found = Some(hit);
             break;
@@ -148,7 +152,10 @@ fn role_noun(
     let target = if kind == EntityKind::Person {
         (0..before.len()).rev().find(|&t| {
             before[t].kind == Some(EntityKind::Person)
-                && before[t].roles.iter().any(|r| r.to_lowercase().contains(head))
+                && before[t]
+                    .roles
+                    .iter()
+                    .any(|r| r.to_lowercase().contains(head))
         })
     } else {
         let fits = |t: usize| {

@@ -100,9 +100,16 @@ fn roles_before(words: &[Word], text: &str, end: usize, lex: &Lex) -> Vec<String
 }
 
 /// Words `from..to` as a role, without leading filler, if they hold a title.
-fn role_segment(words: &[Word], text: &str, mut from: usize, to: usize, lex: &Lex) -> Option<String> {
+fn role_segment(
+    words: &[Word],
+    text: &str,
+    mut from: usize,
+    to: usize,
+    lex: &Lex,
+) -> Option<String> {
     while from < to
-        && (LEADING_FILLER.contains(&words[from].lower.as_str()) || lex.determiners.contains(&words[from].lower))
+        && (LEADING_FILLER.contains(&words[from].lower.as_str())
+            || lex.determiners.contains(&words[from].lower))
         && !words.get(from + 1).is_some_and(|w| w.cut)
     {
         from += 1;
@@ -141,16 +148,21 @@ fn role_after(words: &[Word], text: &str, last: usize, lex: &Lex) -> Option<Stri
             } else if !role_word(w, lex) {
                 return None;
             }
-        } else if !(w.cap || matches!(w.lower.as_str(), "of" | "for" | "the" | "and" | "der" | "des" | "für")) {
+        } else if !(w.cap
+            || matches!(
+                w.lower.as_str(),
+                "of" | "for" | "the" | "and" | "der" | "des" | "für"
+            ))
+        {
             break;
         }
         end += 1;
     }
     title_at?;
     // The phrase must close: a comma, a full stop or the end of the sentence.
-    let closes = words
-        .get(end)
-        .is_none_or(|w| w.sent != sent || (w.kind == TokenKind::Punct && matches!(w.text, "," | "." | ";" | ")")));
+    let closes = words.get(end).is_none_or(|w| {
+        w.sent != sent || (w.kind == TokenKind::Punct && matches!(w.text, "," | "." | ";" | ")"))
+    });
     if !closes {
         return None;
     }

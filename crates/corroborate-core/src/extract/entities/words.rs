@@ -83,7 +83,10 @@ fn particle_hyphen_name(word: &str) -> bool {
 
 /// Punctuation after which the next word starts a sentence-like unit (its capital says nothing).
 fn opens_sentence(p: &str) -> bool {
-    matches!(p, "“" | "\"" | "„" | "«" | "‘" | ":" | "—" | "–" | "(" | "•" | "-")
+    matches!(
+        p,
+        "“" | "\"" | "„" | "«" | "‘" | ":" | "—" | "–" | "(" | "•" | "-"
+    )
 }
 
 /// Length of the core of a token, whether an ending was cut, and whether it was a place ending.
