@@ -225,6 +225,9 @@ fn by_shape(named: &mut Named, words: &[Word], text: &str, lex: &Lex) -> Option<
     Some(())
 }
 
+/// Speech verbs used mostly of people, which make even a lone sentence-initial word a person guess.
+const PERSON_VERBS: [&str; 4] = ["told", "said", "says", "added"];
+
 /// Kind from the words around the name, where the name itself did not settle it.
 fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
     let (a, b) = (named.first, named.last);
@@ -266,10 +269,14 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
     let short = b - a <= 2 && !words[a].all_caps;
     let speaks = |w: Option<&Word>| w.is_some_and(|w| lex.speech_verbs.contains(&w.lower));
     let lone_start = a == b && words[a].sent_start;
-    if short && !lone_start && named.strength < LIKELY && (speaks(next) || speaks(prev)) {
-        named.kind = Some(EntityKind::Person);
-        named.strength = LIKELY;
-        return;
+    if short && named.strength < LIKELY && (speaks(next) || speaks(prev)) {
+        // A lone first word before "said" may be an organisation too ("Petrobras said"): only a guess.
+        let person_verb = next.is_some_and(|w| PERSON_VERBS.contains(&w.lower.as_str()));
+        if !lone_start || person_verb {
+            named.kind = Some(EntityKind::Person);
+            named.strength = if lone_start { GUESS } else { LIKELY };
+            return;
+        }
     }
     if named.strength < LIKELY
         && !words[a].sent_start

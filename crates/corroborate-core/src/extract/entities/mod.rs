@@ -125,3 +125,11 @@ pub fn is_reference_surface(surface: &str, lang: &str) -> bool {
             .skip(1)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.capitalises_nouns())
 }
+
+/// Whether `word` is a head word of organisation names in `lang` ("Ministry", "Partei"), for comparing
+/// "Ministry of the Interior" with "Interior Ministry".
+pub fn is_org_head(word: &str, lang: &str) -> bool {
+    lex::Lex::for_lang(lang)
+        .org_heads
+        .words_has(&word.to_lowercase())
+}
