@@ -134,6 +134,13 @@ fn extend(words: &[Word], first: usize, lex: &Lex) -> usize {
         let mut k = next;
         let mut needs_head = false;
         while k < words.len() && k < next + 2 && words[k].sent == sent {
+            // "Ministry of Health and the Labour Party": "and the" starts a second name.
+            if k > next
+                && lex.particles.get(words[k - 1].lower.as_str()) == Some(&Particle::Conjunction)
+                && lex.determiners.contains(&words[k].lower)
+            {
+                return j;
+            }
             match lex.particles.get(words[k].lower.as_str()) {
                 Some(Particle::Any) if !words[k].cap => {}
                 Some(Particle::HeadedOnly | Particle::Conjunction) if !words[k].cap => {

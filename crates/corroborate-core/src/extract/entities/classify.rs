@@ -189,9 +189,10 @@ fn by_shape(named: &mut Named, words: &[Word], text: &str, lex: &Lex) -> Option<
             .map(|p| &words[p])
             .filter(|p| p.sent == first.sent);
         let the = prev.is_some_and(|p| lex.determiners.contains(&p.lower));
-        let placey = words[a..=b]
-            .iter()
-            .any(|w| lex.places.contains(w.text) || lex.demonyms.contains_key(w.text));
+        // A place as first word may be a given name ("Paris Hilton"); later it is part of a title.
+        let placey = words[a..=b].iter().enumerate().any(|(i, w)| {
+            (i > 0 && lex.places.contains(w.text)) || lex.demonyms.contains_key(w.text)
+        });
         if the || placey {
             let in_place = the
                 && a >= 2
