@@ -214,10 +214,10 @@ fn join_acronyms(docs: &[Document], first_node: &[usize], nodes: &[Node], sets: 
         }
     }
     for (i, n) in nodes.iter().enumerate() {
-        if n.named {
-            if let Some(&j) = defined.get(&(kind_class(n.kind), n.surface.to_string())) {
-                sets.union(i, j);
-            }
+        if n.named
+            && let Some(&j) = defined.get(&(kind_class(n.kind), n.surface.to_string()))
+        {
+            sets.union(i, j);
         }
     }
 }
@@ -226,13 +226,15 @@ fn join_acronyms(docs: &[Document], first_node: &[usize], nodes: &[Node], sets: 
 fn join_surnames(nodes: &[Node], sets: &mut UnionFind) {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if n.named && n.kind == EntityKind::Person && n.key.contains(' ') {
-            if let Some(last) = n.key.rsplit(' ').next() {
-                let root = sets.find(i);
-                let list = by_surname.entry(last).or_default();
-                if !list.iter().any(|&j| sets.find(j) == root) {
-                    list.push(i);
-                }
+        if n.named
+            && n.kind == EntityKind::Person
+            && n.key.contains(' ')
+            && let Some(last) = n.key.rsplit(' ').next()
+        {
+            let root = sets.find(i);
+            let list = by_surname.entry(last).or_default();
+            if !list.iter().any(|&j| sets.find(j) == root) {
+                list.push(i);
             }
         }
     }
@@ -242,10 +244,10 @@ fn join_surnames(nodes: &[Node], sets: &mut UnionFind) {
         }
         if let Some(people) = by_surname.get(n.key.as_str()) {
             let roots: Vec<usize> = people.iter().map(|&j| sets.find(j)).collect();
-            if roots.iter().all(|r| *r == roots[0]) {
-                if let Some(&j) = people.first() {
-                    sets.union(i, j);
-                }
+            if roots.iter().all(|r| *r == roots[0])
+                && let Some(&j) = people.first()
+            {
+                sets.union(i, j);
             }
         }
     }

@@ -27,7 +27,7 @@ pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str) {
         // A person's parentheses hold other things ("Ana Ruiz (AP)", a party, an age).
         if words[last].cut
             || named[n].kind == Some(EntityKind::Person)
-            || !words.get(last + 1).is_some_and(|w| w.text == "(")
+            || words.get(last + 1).is_none_or(|w| w.text != "(")
         {
             continue;
         }
@@ -51,20 +51,20 @@ pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str) {
             named[n].strength = GUESS;
         }
         let kind = named[n].kind;
-        for m in n + 1..named.len() {
-            if named[m].first <= open {
+        for inner in named.iter_mut().skip(n + 1) {
+            if inner.first <= open {
                 continue;
             }
-            if named[m].last >= close {
+            if inner.last >= close {
                 break;
             }
             // Without an acronym, only names that are not sure of themselves follow the name before.
-            if acronym.is_none() && named[m].strength >= SURE {
+            if acronym.is_none() && inner.strength >= SURE {
                 continue;
             }
-            named[m].kind = kind;
-            named[m].strength = SURE;
-            named[m].link = Some(n);
+            inner.kind = kind;
+            inner.strength = SURE;
+            inner.link = Some(n);
         }
         named[n].acronym = acronym;
     }
@@ -111,12 +111,12 @@ fn link_bare_acronyms(named: &mut [Named], text: &str) {
         let Some(surface) = text.get(named[m].span.start..named[m].span.end) else {
             continue;
         };
-        if let Some(&def) = defined.get(surface) {
-            if def != m {
-                named[m].kind = named[def].kind;
-                named[m].strength = SURE;
-                named[m].link = Some(def);
-            }
+        if let Some(&def) = defined.get(surface)
+            && def != m
+        {
+            named[m].kind = named[def].kind;
+            named[m].strength = SURE;
+            named[m].link = Some(def);
         }
     }
 }

@@ -40,8 +40,7 @@ pub struct Named {
 /// not names (a title alone, a nationality adjective).
 pub fn classify(chunk: &Chunk, words: &[Word], text: &str, lex: &Lex, out: &mut Vec<Named>) {
     if let Some(k) = title_prefix_end(words, chunk.first, chunk.last, lex) {
-        for i in chunk.first..k {
-            let w = &words[i];
+        for (i, w) in words.iter().enumerate().take(k).skip(chunk.first) {
             let kind = if lex.places.contains(w.text) {
                 EntityKind::Location
             } else if lex.organizations.contains(w.text) {

@@ -26,10 +26,11 @@ pub fn propagate(named: &mut [Named], words: &[Word], text: &str, lex: &Lex) {
         let Some(surface) = text.get(n.span.start..n.span.end) else {
             continue;
         };
-        if let Some(&(strength, kind, from)) = best.get(surface) {
-            if strength > n.strength && n.kind != Some(kind) {
-                changes.push((i, kind, from));
-            }
+        if let Some(&(strength, kind, from)) = best.get(surface)
+            && strength > n.strength
+            && n.kind != Some(kind)
+        {
+            changes.push((i, kind, from));
         }
     }
     for (i, kind, from) in changes {
@@ -45,10 +46,12 @@ pub fn propagate(named: &mut [Named], words: &[Word], text: &str, lex: &Lex) {
 fn link_surnames(named: &mut [Named], words: &[Word], text: &str, lex: &Lex) {
     let mut surnames: HashMap<&str, usize> = HashMap::new();
     for (i, n) in named.iter().enumerate() {
-        if n.kind == Some(EntityKind::Person) && n.last > n.first && n.link.is_none() {
-            if let Some(last) = text.get(words[n.last].span.start..words[n.last].span.end) {
-                surnames.entry(last).or_insert(i);
-            }
+        if n.kind == Some(EntityKind::Person)
+            && n.last > n.first
+            && n.link.is_none()
+            && let Some(last) = text.get(words[n.last].span.start..words[n.last].span.end)
+        {
+            surnames.entry(last).or_insert(i);
         }
     }
     for m in 0..named.len() {

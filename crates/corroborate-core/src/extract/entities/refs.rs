@@ -45,12 +45,13 @@ pub fn references(words: &[Word], text: &str, named: &[Named], lex: &Lex) -> Vec
             i += 1;
             continue;
         }
-        if w.kind == TokenKind::Word && lex.determiners.contains(&w.lower) {
-            if let Some((r, end)) = role_noun(words, text, i, before, named.get(next_named), lex) {
-                out.push(r);
-                i = end + 1;
-                continue;
-            }
+        if w.kind == TokenKind::Word
+            && lex.determiners.contains(&w.lower)
+            && let Some((r, end)) = role_noun(words, text, i, before, named.get(next_named), lex)
+        {
+            out.push(r);
+            i = end + 1;
+            continue;
         }
         i += 1;
     }

@@ -92,10 +92,10 @@ fn opens_sentence(p: &str) -> bool {
 /// Length of the core of a token, whether an ending was cut, and whether it was a place ending.
 fn split_ending(token: &str) -> (usize, bool, bool) {
     for suffix in PLACE_SUFFIXES {
-        if let Some(core) = token.strip_suffix(suffix) {
-            if !core.is_empty() {
-                return (core.len(), true, true);
-            }
+        if let Some(core) = token.strip_suffix(suffix)
+            && !core.is_empty()
+        {
+            return (core.len(), true, true);
         }
     }
     for suffix in POSSESSIVES {
