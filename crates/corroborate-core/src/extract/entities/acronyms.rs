@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::classify::{GUESS, Named, SURE};
 use super::words::Word;
-use crate::model::{EntityKind, TokenKind};
+use crate::model::{EntityKind, Span, TokenKind};
 
 /// Most words read inside the parentheses.
 const MAX_INSIDE: usize = 16;
@@ -21,7 +21,9 @@ pub fn is_acronym(word: &str) -> bool {
 }
 
 /// Links names in parentheses to the name before them, and bare acronyms to the name that defined them.
-pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str) {
+/// `widen`: whether a name may be widened back to its acronym's initial (not where every noun is
+/// capitalised: there the words before are as likely "Mitglieder der …").
+pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str, widen: bool) {
     for n in 0..named.len() {
         let last = named[n].last;
         // A person's parentheses hold other things ("Ana Ruiz (AP)", a party, an age).
@@ -46,6 +48,9 @@ pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str) {
                 part_start = i + 1;
             }
         }
+        if let Some(acr) = acronym.as_ref().filter(|_| widen) {
+            widen_to_initial(named, n, words, acr);
+        }
         if named[n].kind.is_none() && acronym.is_some() {
             named[n].kind = Some(EntityKind::Organization);
             named[n].strength = GUESS;
@@ -69,6 +74,56 @@ pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str) {
         named[n].acronym = acronym;
     }
     link_bare_acronyms(named, text);
+}
+
+/// Most words a name is widened back by to reach the first letter of its acronym.
+const MAX_WIDEN: usize = 6;
+
+/// "Alternative for Germany (AfD)", "Committee to Protect Journalists (CPJ)": when the acronym's first letter
+/// is not the name's, the name began earlier; widen it back to the capitalised word with that initial over
+/// capitalised words and small words, absorbing the names found in between.
+fn widen_to_initial(named: &mut [Named], n: usize, words: &[Word], acronym: &str) {
+    let Some(initial) = acronym.chars().next() else {
+        return;
+    };
+    let first = named[n].first;
+    if words[first].text.starts_with(initial) {
+        return;
+    }
+    let sent = words[first].sent;
+    let mut start = None;
+    let mut i = first;
+    while i > 0 && first - i < MAX_WIDEN {
+        i -= 1;
+        let w = &words[i];
+        if w.sent != sent || w.kind != TokenKind::Word || w.cut {
+            break;
+        }
+        let small = !w.cap && w.text.chars().count() <= 3;
+        if !(w.cap || small) {
+            break;
+        }
+        if w.cap && w.text.starts_with(initial) {
+            start = Some(i);
+            break;
+        }
+    }
+    let Some(start) = start else {
+        return;
+    };
+    for other in named.iter_mut() {
+        if other.first >= start && other.last < first {
+            other.kind = None;
+            other.strength = 0;
+        }
+    }
+    let n = &mut named[n];
+    n.first = start;
+    n.span = Span::new(words[start].span.start, n.span.end);
+    if n.kind != Some(EntityKind::Facility) {
+        n.kind = Some(EntityKind::Organization);
+    }
+    n.strength = SURE;
 }
 
 /// The acronym that words `from..to` spell, if they are one ("MLD") or two joined by "/" ("PMS/NUS").

@@ -142,7 +142,12 @@ fn extend(words: &[Word], first: usize, lex: &Lex) -> usize {
                 return j;
             }
             match lex.particles.get(words[k].lower.as_str()) {
-                Some(Particle::Any) if !words[k].cap => {}
+                // In a noun-capitalising language "von" is mostly a preposition: a particle only in a
+                // person's name ("Ursula von der Leyen").
+                Some(Particle::Any)
+                    if !words[k].cap
+                        && (!lex.capitalises_nouns()
+                            || lex.given_names.contains_key(words[first].text)) => {}
                 Some(Particle::HeadedOnly | Particle::Conjunction) if !words[k].cap => {
                     needs_head = true
                 }

@@ -98,6 +98,25 @@ fn classify_name(chunk: &Chunk, words: &[Word], text: &str, lex: &Lex) -> Option
         }
         return Some(named);
     }
+    // A descriptor noun in front of a person's name ("Popstar Lady Gaga", "Bereits Giacomo della Porta").
+    if lex.capitalises_nouns() {
+        let given =
+            (chunk.first + 1..chunk.last).find(|&g| lex.given_names.contains_key(words[g].text));
+        if let Some(g) = given
+            && !lex.given_names.contains_key(words[chunk.first].text)
+        {
+            named.first = g;
+            named.span = span_of(words, g, chunk.last);
+            named.kind = Some(EntityKind::Person);
+            named.strength = LIKELY;
+            named.gender = lex
+                .given_names
+                .get(words[g].text)
+                .copied()
+                .unwrap_or(Gender::Unknown);
+            return Some(named);
+        }
+    }
     // A compound descriptor in front of the name ("Protestcamp Kestrel Meadow").
     if lex.capitalises_nouns()
         && chunk.last > chunk.first
@@ -180,6 +199,8 @@ fn by_shape(named: &mut Named, words: &[Word], text: &str, lex: &Lex) -> Option<
             .get(first.text)
             .copied()
             .unwrap_or(Gender::Unknown);
+    } else if lex.capitalises_nouns() {
+        // Where every noun is capitalised, an unknown run of capitalised words is no evidence of a name.
     } else if multi && b - a <= 2 && !words[a..=b].iter().any(|w| w.all_caps) {
         // Unknown names of two or three words: people, unless "the" stands before them or a place or
         // nationality is part of them ("the Federal Reserve", "Anglo American", "Hellenic Train").

@@ -42,7 +42,7 @@ pub fn find_mentions(text: &str, sentences: &[Span], lang: &str) -> Vec<EntityMe
     for n in &mut named {
         roles::add_roles(n, &words, text, lex);
     }
-    acronyms::link_parentheses(&mut named, &words, text);
+    acronyms::link_parentheses(&mut named, &words, text, !lex.capitalises_nouns());
     propagate::propagate(&mut named, &words, text, lex);
     // Names without a kind are dropped; indices are remapped to the kept ones.
     let mut keep_index = vec![None; named.len()];
