@@ -299,8 +299,15 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
             return;
         }
     }
+    // Where nouns are capitalised, "bei Blechschaden", "in Einzelfällen": only a word that does not end
+    // like an inflected noun is taken for a place.
+    let inflected = lex.capitalises_nouns()
+        && ["en", "ern", "er", "e", "s"]
+            .iter()
+            .any(|e| words[a].lower.ends_with(e));
     if named.strength < LIKELY
         && !words[a].sent_start
+        && !inflected
         && prev.is_some_and(|w| !w.cap && lex.location_preps.contains(&w.lower))
     {
         named.kind = Some(EntityKind::Location);
