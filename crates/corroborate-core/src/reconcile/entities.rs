@@ -279,10 +279,14 @@ fn build(
         for &i in &names {
             *kinds.entry(nodes[i].kind).or_default() += 1;
         }
-        let kind = kinds
+        let mut kind = kinds
             .iter()
             .max_by_key(|(k, c)| (**c, **k))
             .map_or(nodes[canonical].kind, |(k, _)| *k);
+        // A place also called a camp or a hospital somewhere is that facility.
+        if kind == EntityKind::Location && kinds.contains_key(&EntityKind::Facility) {
+            kind = EntityKind::Facility;
+        }
         let name = nodes[canonical].surface.to_string();
         let mut aliases: Vec<String> = Vec::new();
         for &i in &names {

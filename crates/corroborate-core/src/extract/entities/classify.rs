@@ -287,18 +287,6 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
         named.strength = SURE;
         return;
     }
-    let short = b - a <= 2 && !words[a].all_caps;
-    let speaks = |w: Option<&Word>| w.is_some_and(|w| lex.speech_verbs.contains(&w.lower));
-    let lone_start = a == b && words[a].sent_start;
-    if short && named.strength < LIKELY && (speaks(next) || speaks(prev)) {
-        // A lone first word before "said" may be an organisation too ("Petrobras said"): only a guess.
-        let person_verb = next.is_some_and(|w| PERSON_VERBS.contains(&w.lower.as_str()));
-        if !lone_start || person_verb {
-            named.kind = Some(EntityKind::Person);
-            named.strength = if lone_start { GUESS } else { LIKELY };
-            return;
-        }
-    }
     // Where nouns are capitalised, "bei Blechschaden", "in Einzelfällen": only a word that does not end
     // like an inflected noun is taken for a place.
     let inflected = lex.capitalises_nouns()
@@ -310,8 +298,22 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
         && !inflected
         && prev.is_some_and(|w| !w.cap && lex.location_preps.contains(&w.lower))
     {
+        // "staff in Dravik said": right after "in" a name is a place even before "said".
         named.kind = Some(EntityKind::Location);
         named.strength = LIKELY;
+        return;
+    }
+    let short = b - a <= 2 && !words[a].all_caps;
+    let speaks = |w: Option<&Word>| w.is_some_and(|w| lex.speech_verbs.contains(&w.lower));
+    let lone_start = a == b && words[a].sent_start;
+    if short && named.strength < LIKELY && (speaks(next) || speaks(prev)) {
+        // A lone first word before "said" may be an organisation too ("Petrobras said"): only a guess.
+        let person_verb = next.is_some_and(|w| PERSON_VERBS.contains(&w.lower.as_str()));
+        if !lone_start || person_verb {
+            named.kind = Some(EntityKind::Person);
+            named.strength = if lone_start { GUESS } else { LIKELY };
+            return;
+        }
     }
 }
 

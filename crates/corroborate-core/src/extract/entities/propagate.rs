@@ -33,6 +33,25 @@ pub fn propagate(named: &mut [Named], words: &[Word], text: &str, lex: &Lex) {
             changes.push((i, kind, from));
         }
     }
+    // A word in capitals ("DRAVIK —" in a dateline) reads like the same name written normally.
+    let mut by_lower: HashMap<String, (u8, EntityKind, usize)> = HashMap::new();
+    for (surface, v) in &best {
+        let lower = surface.to_lowercase();
+        let keep = by_lower.get(&lower).is_none_or(|old| v.0 > old.0);
+        if keep && !words_all_caps(surface) {
+            by_lower.insert(lower, *v);
+        }
+    }
+    for (i, n) in named.iter().enumerate() {
+        let Some(surface) = text.get(n.span.start..n.span.end) else {
+            continue;
+        };
+        if n.first == n.last && words[n.first].all_caps && n.strength < SURE {
+            if let Some(&(_, kind, from)) = by_lower.get(&surface.to_lowercase()) {
+                changes.push((i, kind, from));
+            }
+        }
+    }
     for (i, kind, from) in changes {
         named[i].kind = Some(kind);
         if kind == EntityKind::Person && named[i].link.is_none() {
@@ -40,6 +59,10 @@ pub fn propagate(named: &mut [Named], words: &[Word], text: &str, lex: &Lex) {
             named[i].gender = named[from].gender;
         }
     }
+}
+
+fn words_all_caps(s: &str) -> bool {
+    !s.chars().any(char::is_lowercase)
 }
 
 /// One-word names that are the last word of a person named in full in the same document.
