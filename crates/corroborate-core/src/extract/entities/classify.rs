@@ -312,7 +312,6 @@ fn by_context(named: &mut Named, words: &[Word], lex: &Lex) {
         if !lone_start || person_verb {
             named.kind = Some(EntityKind::Person);
             named.strength = if lone_start { GUESS } else { LIKELY };
-            return;
         }
     }
 }

@@ -46,10 +46,12 @@ pub fn propagate(named: &mut [Named], words: &[Word], text: &str, lex: &Lex) {
         let Some(surface) = text.get(n.span.start..n.span.end) else {
             continue;
         };
-        if n.first == n.last && words[n.first].all_caps && n.strength < SURE {
-            if let Some(&(_, kind, from)) = by_lower.get(&surface.to_lowercase()) {
-                changes.push((i, kind, from));
-            }
+        if n.first == n.last
+            && words[n.first].all_caps
+            && n.strength < SURE
+            && let Some(&(_, kind, from)) = by_lower.get(&surface.to_lowercase())
+        {
+            changes.push((i, kind, from));
         }
     }
     for (i, kind, from) in changes {
