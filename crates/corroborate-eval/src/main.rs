@@ -6,8 +6,10 @@
 
 mod attribution;
 mod bench_claims;
+mod bench_extract;
 mod bench_ingest;
 mod dates;
+mod entities;
 
 use std::process::ExitCode;
 
@@ -43,6 +45,10 @@ enum Command {
     Dates(dates::DatesArgs),
     /// Numbers and ranges against the Recognizers-Text Number specs (English and German).
     Numbers(numbers::NumbersArgs),
+    /// Entity mentions on GermEval 2014 and the English news set (CoNLL-style P/R/F1 per type).
+    Entities(entities::Args),
+    /// Throughput of sentence split + numbers + dates + entity mentions on ground-truth article texts.
+    BenchExtract(bench_extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +61,8 @@ fn main() -> ExitCode {
         Command::BenchClaims(args) => bench_claims::run(&args),
         Command::Dates(args) => dates::run(args),
         Command::Numbers(args) => numbers::run(args),
+        Command::Entities(args) => entities::run(&args),
+        Command::BenchExtract(args) => bench_extract::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,0 +1,301 @@
+//! Entity mentions against BIO-tagged sentences: GermEval 2014 (German) and the project's own English news
+//! set (`data/ner-en-news.tsv`).
+//!
+//! Scoring is CoNLL style: a predicted name counts only when its token span and type both equal a gold one.
+//! Sentences are rebuilt as text from their tokens (no space before closing punctuation, after opening),
+//! run through sentence splitting and `find_mentions` one sentence at a time, and mention spans mapped back
+//! to tokens; a mention that does not start and end on token edges is a false positive.
+//!
+//! Type mapping: person → PER, organization → ORG, location and facility → LOC, other → OTH; group mentions
+//! and references (pronouns, role nouns) are not scored (CoNLL tags nationalities and groups as MISC, which
+//! neither set scores as PER/ORG/LOC). GermEval: the outer (first) tag column; derivations and parts
+//! (`LOCderiv` "deutsche", `LOCpart` "EU-weit") are treated as O, since they are not names of their own;
+//! OTH is reported but not part of the PER/ORG/LOC figure.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use corroborate_core::extract::entities::{find_mentions, is_reference_surface};
+use corroborate_core::model::EntityKind;
+use corroborate_core::text::sentences::split_sentences;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// GermEval 2014 file (tab-separated: index, token, outer tag, inner tag).
+    #[arg(long)]
+    pub germeval: Option<PathBuf>,
+    /// English set: token<TAB>tag lines, blank line between sentences, `#` comments.
+    #[arg(long)]
+    pub english: Option<PathBuf>,
+    /// Floor for English micro F1 over PER/ORG/LOC.
+    #[arg(long)]
+    pub min_f1_en: Option<f64>,
+    /// Floor for German micro F1 over PER/ORG/LOC.
+    #[arg(long)]
+    pub min_f1_de: Option<f64>,
+    /// Print this many missed and spurious names per set.
+    #[arg(long, default_value_t = 0)]
+    pub errors: usize,
+}
+
+/// One gold sentence: tokens and their names as (first token, end token exclusive, type).
+struct Sentence {
+    tokens: Vec<String>,
+    names: Vec<(usize, usize, String)>,
+}
+
+/// Scored types; OTH only where the set has it.
+const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "OTH"];
+
+pub fn run(args: &Args) -> anyhow::Result<bool> {
+    let mut ok = true;
+    if let Some(path) = &args.english {
+        let sentences = read_bio(path, 0, 1)?;
+        let f1 = report("English", &sentences, "en", args.errors);
+        ok &= args.min_f1_en.is_none_or(|min| f1 >= min);
+    }
+    if let Some(path) = &args.germeval {
+        let sentences = read_bio(path, 1, 2)?;
+        let f1 = report("German (GermEval 2014)", &sentences, "de", args.errors);
+        ok &= args.min_f1_de.is_none_or(|min| f1 >= min);
+    }
+    if args.english.is_none() && args.germeval.is_none() {
+        bail!("give --english FILE and/or --germeval FILE");
+    }
+    Ok(ok)
+}
+
+/// Reads a BIO file whose token and tag are in columns `token_col` and `tag_col` (tab-separated).
+fn read_bio(path: &Path, token_col: usize, tag_col: usize) -> anyhow::Result<Vec<Sentence>> {
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    let mut tags = Vec::new();
+    for line in data.lines().chain(std::iter::once("")) {
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !tokens.is_empty() {
+                out.push(Sentence {
+                    names: spans_of(&tags),
+                    tokens: std::mem::take(&mut tokens),
+                });
+                tags.clear();
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(tok), Some(tag)) = (cols.get(token_col), cols.get(tag_col)) else {
+            bail!("{}: bad line {line:?}", path.display());
+        };
+        tokens.push(tok.to_string());
+        tags.push(tag.to_string());
+    }
+    Ok(out)
+}
+
+/// Names from BIO tags; derivation and part tags count as O.
+fn spans_of(tags: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let (bio, ty) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
+        let ty = if TYPES.contains(&ty) { ty } else { "" };
+        let continues = bio == "I" && open.as_ref().is_some_and(|(_, t)| t == ty);
+        if !continues {
+            if let Some((start, t)) = open.take() {
+                out.push((start, i, t));
+            }
+            if !ty.is_empty() && (bio == "B" || bio == "I") {
+                open = Some((i, ty.to_string()));
+            }
+        }
+    }
+    if let Some((start, t)) = open {
+        out.push((start, tags.len(), t));
+    }
+    out
+}
+
+/// Text of a token list and each token's byte range in it. The spacing rules are shared with
+/// `bench/spacy_ner.py`.
+pub fn detokenize(tokens: &[String]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut ranges = Vec::with_capacity(tokens.len());
+    let mut no_space_next = true;
+    let mut quote_open = false;
+    for tok in tokens {
+        let t = tok.as_str();
+        let mut attach = (t.starts_with('-') && t.len() > 1)
+            || matches!(
+                t,
+                "." | ","
+                    | ";"
+                    | ":"
+                    | "!"
+                    | "?"
+                    | ")"
+                    | "]"
+                    | "}"
+                    | "%"
+                    | "'s"
+                    | "’s"
+                    | "'"
+                    | "n't"
+                    | "”"
+            );
+        let mut opens = matches!(t, "(" | "[" | "{" | "$" | "“" | "„");
+        if t == "\"" {
+            if quote_open {
+                attach = true;
+            } else {
+                opens = true;
+            }
+            quote_open = !quote_open;
+        }
+        if !text.is_empty() && !attach && !no_space_next {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(t);
+        ranges.push((start, text.len()));
+        no_space_next = opens;
+    }
+    (text, ranges)
+}
+
+fn scored_type(kind: EntityKind) -> Option<&'static str> {
+    match kind {
+        EntityKind::Person => Some("PER"),
+        EntityKind::Organization => Some("ORG"),
+        EntityKind::Location | EntityKind::Facility => Some("LOC"),
+        EntityKind::Other => Some("OTH"),
+        EntityKind::Group => None,
+    }
+}
+
+/// Our names in one sentence, as token spans; names off token edges get an impossible span.
+fn predict(s: &Sentence, lang: &str) -> Vec<(usize, usize, String)> {
+    let (text, ranges) = detokenize(&s.tokens);
+    let sentences = split_sentences(&text, lang);
+    let mut out = Vec::new();
+    for m in find_mentions(&text, &sentences, lang) {
+        let Some(ty) = scored_type(m.kind) else {
+            continue;
+        };
+        let surface = m.span.slice(&text).unwrap_or("");
+        if m.refers_to.is_some() && is_reference_surface(surface, lang) {
+            continue;
+        }
+        let first = ranges.iter().position(|r| r.0 == m.span.start);
+        let last = ranges.iter().position(|r| r.1 == m.span.end);
+        match (first, last) {
+            (Some(a), Some(b)) if a <= b => out.push((a, b + 1, ty.to_string())),
+            _ => out.push((usize::MAX, usize::MAX, format!("{ty}:{surface}"))),
+        }
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Counts {
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = ratio(self.tp, self.pred);
+        let r = ratio(self.tp, self.gold);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Scores one set, prints the table, returns micro F1 over PER/ORG/LOC.
+fn report(name: &str, sentences: &[Sentence], lang: &str, errors: usize) -> f64 {
+    let mut counts: BTreeMap<&str, Counts> =
+        TYPES.iter().map(|t| (*t, Counts::default())).collect();
+    let mut missed = Vec::new();
+    let mut spurious = Vec::new();
+    for s in sentences {
+        let pred = predict(s, lang);
+        for (a, b, ty) in &s.names {
+            let c = counts.entry(type_key(ty)).or_default();
+            c.gold += 1;
+            if pred.iter().any(|p| p.0 == *a && p.1 == *b && &p.2 == ty) {
+                c.tp += 1;
+            } else if missed.len() < errors {
+                missed.push(format!(
+                    "{ty} {:?} in: {}",
+                    s.tokens[*a..*b].join(" "),
+                    s.tokens.join(" ")
+                ));
+            }
+        }
+        for (a, b, ty) in &pred {
+            counts.entry(type_key(ty)).or_default().pred += 1;
+            let hit = s.names.iter().any(|g| g.0 == *a && g.1 == *b && &g.2 == ty);
+            if !hit && spurious.len() < errors {
+                let surface = s
+                    .tokens
+                    .get(*a..*b)
+                    .map(|t| t.join(" "))
+                    .unwrap_or_default();
+                spurious.push(format!("{ty} {surface:?} in: {}", s.tokens.join(" ")));
+            }
+        }
+    }
+    println!("{name}: {} sentences", sentences.len());
+    println!(
+        "  {:<6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "type", "gold", "pred", "P", "R", "F1"
+    );
+    let mut micro = Counts::default();
+    for ty in TYPES {
+        let c = counts.get(ty).copied().unwrap_or_default();
+        if c.gold == 0 && c.pred == 0 {
+            continue;
+        }
+        let (p, r, f) = c.prf();
+        println!(
+            "  {ty:<6} {:>6} {:>6} {p:>6.3} {r:>6.3} {f:>6.3}",
+            c.gold, c.pred
+        );
+        if ty != "OTH" {
+            micro.tp += c.tp;
+            micro.pred += c.pred;
+            micro.gold += c.gold;
+        }
+    }
+    let (p, r, f) = micro.prf();
+    println!(
+        "  {:<6} {:>6} {:>6} {p:>6.3} {r:>6.3} {f:>6.3}   (micro, PER/ORG/LOC)",
+        "all", micro.gold, micro.pred
+    );
+    for m in &missed {
+        println!("  missed   {m}");
+    }
+    for s in &spurious {
+        println!("  spurious {s}");
+    }
+    f
+}
+
+/// The type a prediction counts under ("PER:Foo" for off-edge predictions counts as PER).
+fn type_key(ty: &str) -> &'static str {
+    let base = ty.split(':').next().unwrap_or(ty);
+    TYPES.iter().copied().find(|t| *t == base).unwrap_or("OTH")
+}
