@@ -7,9 +7,11 @@ use std::collections::HashMap;
 
 use crate::ingest::IngestError;
 use crate::model::{
-    ClaimMention, ClaimMode, DateAnchor, DocKind, Document, Polarity, QuantityMention, Span, Stance,
+    ClaimMention, ClaimMode, DateAnchor, DocKind, Document, EntityKind, Polarity, QuantityMention,
+    Span, Stance,
 };
 use crate::pipeline::Analysis;
+use crate::reconcile::entities::canonical_entities;
 
 pub const FORMAT: &str = "corroborate.dossier/1";
 
@@ -20,7 +22,7 @@ pub struct Dossier {
     /// Which engine and version produced this dossier.
     pub engine: Engine,
     pub documents: Vec<DocumentOut>,
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<EntityOut>,
     pub claims: Vec<ClaimOut>,
     pub facts: Vec<serde_json::Value>,
     pub sources: Vec<SourceOut>,
@@ -110,6 +112,63 @@ pub struct DateOut {
 
 /// Maps a mention (document id, mention index) to the id of the canonical entity it belongs to.
 pub type EntityIndex = HashMap<(String, usize), String>;
+
+/// A canonical entity as the dossier shows it (SPEC `entities[]`).
+#[derive(Debug, Serialize)]
+pub struct EntityOut {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub mentions: Vec<MentionOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MentionOut {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The entities of the run, and the index from each document's mentions to them.
+pub fn entities_out(documents: &[Document]) -> (Vec<EntityOut>, EntityIndex) {
+    let entities = canonical_entities(documents);
+    let mut by_span: HashMap<(&str, Span), &str> = HashMap::new();
+    for e in &entities {
+        for (doc, span) in &e.mentions {
+            by_span.insert((doc.as_str(), *span), e.id.as_str());
+        }
+    }
+    let mut index = EntityIndex::new();
+    for doc in documents {
+        for (i, m) in doc.layers.mentions.iter().enumerate() {
+            if let Some(id) = by_span.get(&(doc.id.as_str(), m.span)) {
+                index.insert((doc.id.clone(), i), (*id).to_string());
+            }
+        }
+    }
+    let out = entities
+        .into_iter()
+        .map(|e| EntityOut {
+            id: e.id,
+            kind: e.kind,
+            name: e.name,
+            aliases: e.aliases,
+            roles: e.roles,
+            mentions: e
+                .mentions
+                .into_iter()
+                .map(|(doc, span)| MentionOut {
+                    doc,
+                    start: span.start,
+                    end: span.end,
+                })
+                .collect(),
+        })
+        .collect();
+    (out, index)
+}
 
 fn slice(text: &str, span: Span) -> String {
     span.slice(text).unwrap_or_default().to_string()
@@ -238,6 +297,7 @@ impl From<&Document> for DocumentOut {
 
 /// Builds the dossier of an analysis.
 pub fn build_dossier(analysis: &Analysis) -> Dossier {
+    let (entities, entity_index) = entities_out(&analysis.documents);
     Dossier {
         format: FORMAT,
         engine: Engine {
@@ -246,8 +306,8 @@ pub fn build_dossier(analysis: &Analysis) -> Dossier {
             analysis: "rules",
         },
         documents: analysis.documents.iter().map(DocumentOut::from).collect(),
-        entities: Vec::new(),
-        claims: claims_out(&analysis.documents, &EntityIndex::new()),
+        entities,
+        claims: claims_out(&analysis.documents, &entity_index),
         facts: Vec::new(),
         sources: sources(&analysis.documents),
         skipped: analysis.skipped.iter().map(SkippedOut::from).collect(),
