@@ -108,3 +108,20 @@ fn attribution_floor() {
         "0.65",
     ]);
 }
+
+#[test]
+fn entities_floor() {
+    let english = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ner-en-news.tsv");
+    let germeval = format!("{}/dev.tsv", data("germeval2014"));
+    eval(&[
+        "entities",
+        "--english",
+        &english.to_string_lossy(),
+        "--germeval",
+        &germeval,
+        "--min-f1-en",
+        "0.91",
+        "--min-f1-de",
+        "0.51",
+    ]);
+}
