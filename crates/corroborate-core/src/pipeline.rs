@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::clean::{self, EmbeddedPost};
 use crate::ingest::{self, IngestError, InputBytes, RawDoc};
 use crate::model::{DocKind, DocMeta, Document, Layers};
-use crate::{extract, text};
+use crate::{extract, reconcile, text};
 
 /// Everything one run produced: the documents (each report followed by its embedded posts) and the inputs or
 /// records that were skipped, with the reason.
@@ -56,6 +56,9 @@ pub fn analyze_with(inputs: Vec<Result<InputBytes, IngestError>>, options: Optio
                 analysis.documents.push(post);
             }
         }
+    }
+    if !options.skip_extract {
+        reconcile::dates::anchor_undated(&mut analysis.documents);
     }
     analysis
 }
