@@ -16,7 +16,14 @@ fn run(inputs: &[(&str, &str)]) -> (Vec<Document>, Vec<Entity>) {
             })
         })
         .collect();
-    let docs = analyze_with(inputs, Options { threads: Some(1), ..Default::default() }).documents;
+    let docs = analyze_with(
+        inputs,
+        Options {
+            threads: Some(1),
+            ..Default::default()
+        },
+    )
+    .documents;
     let entities = canonical_entities(&docs);
     (docs, entities)
 }
