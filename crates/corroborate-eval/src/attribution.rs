@@ -155,7 +155,7 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
             std::fs::read_to_string(ann).with_context(|| format!("reading {}", ann.display()))?;
         let gold = parse_ann(&ann_text, &text);
         let pred = predict(&text);
-        if let Some(prefix) = args.dump.as_deref().filter(|p| article.starts_with(p)) {
+        if let Some(_) = args.dump.as_deref().filter(|p| article.starts_with(p)) {
             dump(&text, &gold, &pred);
         }
         articles += 1;
@@ -481,11 +481,17 @@ fn dump(text: &str, gold: &[Attribution], pred: &[Attribution]) {
             .min()
             .unwrap_or(0)
     };
-    let mut rows: Vec<(usize, char, &Attribution)> = gold.iter().map(|a| (first(a), 'G', a)).collect();
+    let mut rows: Vec<(usize, char, &Attribution)> =
+        gold.iter().map(|a| (first(a), 'G', a)).collect();
     rows.extend(pred.iter().map(|a| (first(a), 'O', a)));
     rows.sort_by_key(|r| (r.0, r.1));
     for (at, who, a) in rows {
         let content: String = show(&a.content).chars().take(90).collect();
-        println!("{who} {at:>6} src={:?} cue={:?} content={:?}", show(&a.source), show(&a.cue), content);
+        println!(
+            "{who} {at:>6} src={:?} cue={:?} content={:?}",
+            show(&a.source),
+            show(&a.cue),
+            content
+        );
     }
 }
