@@ -155,7 +155,7 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
             std::fs::read_to_string(ann).with_context(|| format!("reading {}", ann.display()))?;
         let gold = parse_ann(&ann_text, &text);
         let pred = predict(&text);
-        if let Some(_) = args.dump.as_deref().filter(|p| article.starts_with(p)) {
+        if args.dump.as_deref().is_some_and(|p| article.starts_with(p)) {
             dump(&text, &gold, &pred);
         }
         articles += 1;

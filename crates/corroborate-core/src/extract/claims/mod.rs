@@ -31,6 +31,8 @@ mod subject;
 mod tests;
 #[cfg(test)]
 mod tests_de;
+#[cfg(test)]
+mod tests_more;
 
 use crate::model::{ClaimMention, Document, Span};
 use crate::text::sentences::split_sentences;

@@ -88,11 +88,20 @@ fn frame_start(d: &Draft) -> usize {
 }
 
 /// Ends each content before the next attribution's frame that starts inside it.
-fn cut_contents(ctx: &Ctx, out: &mut Vec<Draft>) {
+fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
     if out.len() < 2 {
         return;
     }
-    let frames: Vec<usize> = out.iter().map(frame_start).collect();
+    // Both ends of every frame: the speaker of "Okafor, who said …, said" starts before the relative clause's
+    // content, but its cue still ends that content.
+    let frames: Vec<usize> = out
+        .iter()
+        .flat_map(|d| {
+            let cue = d.cue.as_ref().and_then(|c| c.2).map(|c| c.start);
+            let sp = d.speaker.as_ref().map(|s| s.span.start);
+            cue.into_iter().chain(sp)
+        })
+        .collect();
     for d in out.iter_mut() {
         let cut = frames
             .iter()
@@ -100,6 +109,16 @@ fn cut_contents(ctx: &Ctx, out: &mut Vec<Draft>) {
             .filter(|&f| f > d.content.start && f < d.content.end)
             .min();
         if let Some(f) = cut {
+            // Drop a relative word left hanging before the nested frame ("a race that | he said …").
+            let r = ctx.tok_range(Span::new(d.content.start, f));
+            let mut b = r.end;
+            while b > r.start
+                && (ctx.lex.is("complementizer", ctx.lower(b - 1))
+                    || matches!(ctx.lower(b - 1), "which" | "who" | "whom"))
+            {
+                b -= 1;
+            }
+            let f = ctx.toks.get(b).map_or(f, |t| t.span.start.min(f));
             let c = trim_span(ctx.text, Span::new(d.content.start, f), CLAUSE_PUNCT);
             if c.start < c.end {
                 d.content = c;
@@ -284,8 +303,10 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     while m < e && ctx.lex.is("cue_modifier", ctx.lower(m)) {
         m += 1;
     }
-    if let Some(hit) =
-        speaker::cue_at(ctx, m).filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m))
+    // A participle ("…, saying the rents …") is never this inverted form.
+    let participle = ctx.lower(m).ends_with("ing");
+    if let Some(hit) = speaker::cue_at(ctx, m)
+        .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
         && let Some((sp, _)) = speaker::right_np(ctx, hit.end, e)
     {
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
