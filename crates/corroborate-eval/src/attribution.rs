@@ -49,6 +49,9 @@ pub struct AttributionArgs {
     /// Show the sentences of up to 12 missed cues with this text (lower case), for error analysis.
     #[arg(long)]
     pub show_missed: Option<String>,
+    /// Print our attributions and the gold ones for the article whose name starts with this, for error analysis.
+    #[arg(long)]
+    pub dump: Option<String>,
 }
 
 /// One role of one attribution: its fragments (byte spans).
@@ -152,6 +155,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
             std::fs::read_to_string(ann).with_context(|| format!("reading {}", ann.display()))?;
         let gold = parse_ann(&ann_text, &text);
         let pred = predict(&text);
+        if args.dump.as_deref().is_some_and(|p| article.starts_with(p)) {
+            dump(&text, &gold, &pred);
+        }
         articles += 1;
         let words = word_tokens(&text);
         for (k, role) in ROLES.iter().enumerate() {
@@ -454,4 +460,38 @@ fn floor_boundary(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Both attribution lists of one article, one line each, in text order: `G`old and `O`urs.
+fn dump(text: &str, gold: &[Attribution], pred: &[Attribution]) {
+    let show = |f: &Option<Frags>| {
+        f.as_ref()
+            .map(|x| {
+                x.iter()
+                    .filter_map(|s| text.get(s.start..s.end))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .unwrap_or_else(|| "-".into())
+    };
+    let first = |a: &Attribution| {
+        [&a.cue, &a.source, &a.content]
+            .iter()
+            .filter_map(|f| f.as_ref().and_then(|x| x.first()).map(|s| s.start))
+            .min()
+            .unwrap_or(0)
+    };
+    let mut rows: Vec<(usize, char, &Attribution)> =
+        gold.iter().map(|a| (first(a), 'G', a)).collect();
+    rows.extend(pred.iter().map(|a| (first(a), 'O', a)));
+    rows.sort_by_key(|r| (r.0, r.1));
+    for (at, who, a) in rows {
+        let content: String = show(&a.content).chars().take(90).collect();
+        println!(
+            "{who} {at:>6} src={:?} cue={:?} content={:?}",
+            show(&a.source),
+            show(&a.cue),
+            content
+        );
+    }
 }

@@ -25,16 +25,20 @@ mod polarity;
 mod quotes;
 mod reported;
 mod speaker;
+mod subject;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_de;
+#[cfg(test)]
+mod tests_more;
 
 use crate::model::{ClaimMention, Document, Span};
 use crate::text::sentences::split_sentences;
 use ctx::Ctx;
 use draft::Draft;
+use speaker::Speaker;
 
 pub use quotes::{Quote, find_quotes};
 
@@ -74,18 +78,35 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
         drafts.push(d);
     }
     taken.sort_unstable();
+    // Speakers of the claims found so far, by evidence end: a participle cue after a direct quote ("…," she
+    // said, adding …) refers back to the quote's speaker.
+    let mut speakers: Vec<(usize, Speaker)> = drafts
+        .iter()
+        .filter_map(|d| d.speaker.clone().map(|s| (d.span.end, s)))
+        .collect();
+    speakers.sort_by_key(|s| s.0);
     for &sent in &ctx.sentences {
-        let covered = taken
-            .iter()
-            .any(|t| t.start < sent.end && sent.start < t.end);
-        if covered {
+        let pieces = uncovered(&taken, sent);
+        if pieces.len() == 1 && pieces[0] == sent {
+            let reported = reported::sentence_claims(&ctx, sent, None);
+            if reported.is_empty() {
+                drafts.extend(narration::narration(&ctx, sent));
+            } else {
+                drafts.extend(reported);
+            }
             continue;
         }
-        let reported = reported::sentence_claims(&ctx, sent);
-        if reported.is_empty() {
-            drafts.extend(narration::narration(&ctx, sent));
-        } else {
-            drafts.extend(reported);
+        for piece in pieces {
+            if ctx.tok_range(piece).filter(|&i| ctx.is_word(i)).count() < 2 {
+                continue;
+            }
+            let k = speakers.partition_point(|s| s.0 <= piece.start);
+            let prev = k
+                .checked_sub(1)
+                .and_then(|k| speakers.get(k))
+                .filter(|s| s.0 > sent.start)
+                .map(|s| &s.1);
+            drafts.extend(reported::sentence_claims(&ctx, piece, prev));
         }
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
@@ -93,6 +114,31 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
         .into_iter()
         .map(|d| d.finish(&ctx, &doc.layers.mentions))
         .collect()
+}
+
+/// The parts of `sent` outside every span of `taken` (sorted by start), trimmed of spaces.
+fn uncovered(taken: &[Span], sent: Span) -> Vec<Span> {
+    // Spans starting before the sentence ends; the last few are the only ones that can reach into it (quote and
+    // block spans barely overlap each other).
+    let k = taken.partition_point(|t| t.start < sent.end);
+    let mut hits: Vec<Span> = taken[k.saturating_sub(64)..k]
+        .iter()
+        .copied()
+        .filter(|t| t.end > sent.start)
+        .collect();
+    hits.sort_unstable();
+    let mut out = Vec::new();
+    let mut from = sent.start;
+    for t in hits {
+        if t.start > from {
+            out.push(Span::new(from, t.start));
+        }
+        from = from.max(t.end);
+    }
+    if from < sent.end {
+        out.push(Span::new(from, sent.end));
+    }
+    out
 }
 
 /// A speaker given as a whole span (after "according to"): its head is its last capitalised word.

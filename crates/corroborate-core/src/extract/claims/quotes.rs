@@ -1,4 +1,5 @@
-//! Direct-quote boundaries in every common style: “…” ‘…’ "…" „…“ „…” «…» »…« ‹…› ›…‹ ‚…‘.
+//! Direct-quote boundaries in every common style: “…” ‘…’ "…" „…“ „…” «…» »…« ‹…› ›…‹ ‚…‘, and ''…'' (two
+//! apostrophes standing for a double quote, as in text converted from typewriter style; read like "…").
 //!
 //! One left-to-right pass pairs an opening mark with the closing mark its style expects. Marks inside an open
 //! quote that are not its closer (nested quotes, apostrophes) are ignored. A quote that runs into a paragraph
@@ -56,12 +57,12 @@ struct Open {
 
 /// Every top-level quote in `text`, in order.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = marks(text);
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut k = 0usize;
     while k < chars.len() {
-        let (i, c) = chars[k];
+        let (i, c, len) = chars[k];
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|x| x.1);
         if c == '\n' {
@@ -77,7 +78,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 let para_break = newlines >= 2 || before.is_some_and(is_terminal_or_close);
                 if para_break {
                     match chars.get(j) {
-                        Some(&(pos, m)) if m == o.mark => {
+                        Some(&(pos, m, _)) if m == o.mark => {
                             o.reopens.push(pos);
                             k = j + 1;
                             continue;
@@ -114,7 +115,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 if is_close && !straight_reopen {
                     if let Some(o) = open.take() {
                         out.push(Quote {
-                            outer: Span::new(o.start, i + c.len_utf8()),
+                            outer: Span::new(o.start, i + len),
                             inner: Span::new(o.inner_start, i.max(o.inner_start)),
                             closed: true,
                             reopens: o.reopens,
@@ -124,9 +125,9 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                     if let Some(o) = open.take() {
                         out.push(unclosed(o));
                     }
-                    open = Some(new_open(c, i));
+                    open = Some(new_open(c, i, len));
                 } else if !c.is_whitespace() {
-                    o.last_end = i + c.len_utf8();
+                    o.last_end = i + len;
                 }
             }
             None => {
@@ -139,7 +140,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                     && boundary_before
                     && next.is_some_and(|n| !n.is_whitespace())
                 {
-                    open = Some(new_open(c, i));
+                    open = Some(new_open(c, i, len));
                 }
             }
         }
@@ -152,12 +153,28 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     out
 }
 
-fn is_terminal_or_close(c: char) -> bool {
-    is_terminal(c) || matches!(c, '"' | '”' | '“' | '»' | '«' | '’' | '‘' | ')')
+/// The text's characters with their byte offsets and byte lengths; two apostrophes in a row become one `"`
+/// (three count as `"` plus `'`, the single quote nested at a quote's edge).
+fn marks(text: &str) -> Vec<(usize, char, usize)> {
+    let mut out: Vec<(usize, char, usize)> = Vec::with_capacity(text.len());
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
+            it.next();
+            out.push((i, '"', 2));
+        } else {
+            out.push((i, c, c.len_utf8()));
+        }
+    }
+    out
 }
 
-fn new_open(mark: char, at: usize) -> Open {
-    let inner_start = at + mark.len_utf8();
+fn is_terminal_or_close(c: char) -> bool {
+    is_terminal(c) || matches!(c, '"' | '”' | '“' | '»' | '«' | '’' | '‘' | ')' | '\'')
+}
+
+fn new_open(mark: char, at: usize, len: usize) -> Open {
+    let inner_start = at + len;
     Open {
         mark,
         start: at,
@@ -184,10 +201,12 @@ pub fn quote_text(text: &str, q: &Quote) -> String {
     for &r in &q.reopens {
         if r >= from && r <= q.inner.end {
             out.push_str(text.get(from..r).unwrap_or(""));
-            from = r + text
-                .get(r..)
-                .and_then(|s| s.chars().next())
-                .map_or(1, char::len_utf8);
+            let rest = text.get(r..).unwrap_or("");
+            from = r + if rest.starts_with("''") {
+                2
+            } else {
+                rest.chars().next().map_or(1, char::len_utf8)
+            };
         }
     }
     out.push_str(text.get(from..q.inner.end).unwrap_or(""));

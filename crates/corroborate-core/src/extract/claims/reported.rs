@@ -1,21 +1,27 @@
 //! Reported speech inside one sentence, tried in this order:
 //! 1. a source preposition: "according to X, …" / "…, according to X." / "laut X …" / "X zufolge …";
 //! 2. the trailing attribution: "…, X said (in a statement)." / "…, said X." / "…, sagte X.";
-//! 3. the leading attribution: "X said (that) …", "X told reporters that …", "X denied that …",
-//!    "X accused Y of …", German "X sagte, …"; also with the cue before the speaker ("Am Dienstag sagte X, …");
-//! 4. the impersonal passive: "it was reported that …", "es wurde berichtet, dass …" (no speaker).
+//! 3. every leading attribution: "X said (that) …", "X told reporters that …", "X denied that …",
+//!    "X accused Y of …", German "X sagte, …"; also with the cue before the speaker ("Am Dienstag sagte X, …"),
+//!    with the subject before appositions ("Clinton, 35, the daughter of …, said") and nested ones
+//!    ("Barkley, who said …, said …", "a finish that he said defied …");
+//! 4. participle cues pointing back to the subject ("…, saying …", "…, adding that …");
+//! 5. the impersonal passive: "it was reported that …", "es wurde berichtet, dass …" (no speaker).
 //!
-//! The first pattern that yields a speaker and a non-empty proposition wins; one attribution per sentence, as in
-//! PolNeAR where every token belongs to at most one attribution.
+//! PolNeAR gives every token to at most one attribution, so a content stops where the next attribution in the
+//! sentence begins ([`cut_contents`]).
 
 use super::ctx::Ctx;
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::lexicon::MarkerPos;
 use super::speaker::{self, CueHit, Speaker};
+use super::subject;
 use crate::model::{ClaimMode, Span, Stance};
 
-/// Reported-speech claims of sentence `sent`: one per coordinated clause ("X said A, and Y said B").
-pub fn sentence_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
+/// Reported-speech claims of sentence (or sentence remainder) `sent`: every coordinated clause ("X said A, and
+/// Y said B") and every nested or participle attribution. `prev` is the speaker of an attribution earlier in
+/// the same sentence (a direct quote's), which a participle cue at the remainder's start refers back to.
+pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Draft> {
     let r = ctx.tok_range(sent);
     let mut out = Vec::new();
     let mut from = r.start;
@@ -25,30 +31,139 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
             || ctx.is_punct(i, ";");
         if coordinated && i > from {
             if let Some(span) = ctx.span_of(from, i) {
-                out.extend(clause_claim(ctx, span));
+                out.extend(clause_claims(ctx, span));
             }
             from = i + 1;
         }
     }
     if from == r.start {
-        out.extend(clause_claim(ctx, sent));
+        out.extend(clause_claims(ctx, sent));
     } else if let Some(span) = ctx.span_of(from, r.end) {
-        out.extend(clause_claim(ctx, span));
+        out.extend(clause_claims(ctx, span));
+    }
+    participles(ctx, sent, prev, &mut out);
+    cut_contents(ctx, &mut out);
+    out
+}
+
+/// The reported-speech claims of one clause.
+fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
+    let r = ctx.tok_range(sent);
+    if r.len() < 3 {
+        return Vec::new();
+    }
+    let end = content_end(ctx, r.start, r.end);
+    let mut out: Vec<Draft> = marker(ctx, sent, r.start, end)
+        .or_else(|| trailing(ctx, sent, r.start, end))
+        .into_iter()
+        .collect();
+    leading(ctx, sent, r.start, end, &mut out);
+    if out.is_empty() {
+        out.extend(passive(ctx, sent, r.start, end));
     }
     out
 }
 
-/// The reported-speech claim of one clause, if it has one.
-fn clause_claim(ctx: &Ctx, sent: Span) -> Option<Draft> {
-    let r = ctx.tok_range(sent);
-    if r.len() < 3 {
-        return None;
+/// Token ranges of a draft's speaker and cue words: a cue inside them is not another attribution.
+fn frame_tokens(ctx: &Ctx, d: &Draft) -> Vec<std::ops::Range<usize>> {
+    let mut v = Vec::new();
+    if let Some(sp) = d.speaker.as_ref() {
+        v.push(ctx.tok_range(sp.span));
     }
-    let end = content_end(ctx, r.start, r.end);
-    marker(ctx, sent, r.start, end)
-        .or_else(|| trailing(ctx, sent, r.start, end))
-        .or_else(|| leading(ctx, sent, r.start, end))
-        .or_else(|| passive(ctx, sent, r.start, end))
+    if let Some(c) = d.cue.as_ref().and_then(|c| c.2) {
+        v.push(ctx.tok_range(c));
+    }
+    v
+}
+
+/// Where the frame (speaker or cue) of a draft begins.
+fn frame_start(d: &Draft) -> usize {
+    let cue = d
+        .cue
+        .as_ref()
+        .and_then(|c| c.2)
+        .map_or(usize::MAX, |c| c.start);
+    let sp = d.speaker.as_ref().map_or(usize::MAX, |s| s.span.start);
+    cue.min(sp)
+}
+
+/// Ends each content before the next attribution's frame that starts inside it.
+fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
+    if out.len() < 2 {
+        return;
+    }
+    // Both ends of every frame: the speaker of "Okafor, who said …, said" starts before the relative clause's
+    // content, but its cue still ends that content.
+    let frames: Vec<usize> = out
+        .iter()
+        .flat_map(|d| {
+            let cue = d.cue.as_ref().and_then(|c| c.2).map(|c| c.start);
+            let sp = d.speaker.as_ref().map(|s| s.span.start);
+            cue.into_iter().chain(sp)
+        })
+        .collect();
+    for d in out.iter_mut() {
+        let cut = frames
+            .iter()
+            .copied()
+            .filter(|&f| f > d.content.start && f < d.content.end)
+            .min();
+        if let Some(f) = cut {
+            // Drop a relative word left hanging before the nested frame ("a race that | he said …").
+            let r = ctx.tok_range(Span::new(d.content.start, f));
+            let mut b = r.end;
+            while b > r.start
+                && (ctx.lex.is("complementizer", ctx.lower(b - 1))
+                    || matches!(ctx.lower(b - 1), "which" | "who" | "whom"))
+            {
+                b -= 1;
+            }
+            let f = ctx.toks.get(b).map_or(f, |t| t.span.start.min(f));
+            let c = trim_span(ctx.text, Span::new(d.content.start, f), CLAUSE_PUNCT);
+            if c.start < c.end {
+                d.content = c;
+            }
+        }
+    }
+}
+
+/// Participle cues after a comma ("…, saying …", "…, adding that …", "…, referring to …"): the speaker is the
+/// latest speaker before them in the sentence, else the sentence's subject.
+fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draft>) {
+    let r = ctx.tok_range(sent);
+    let e = content_end(ctx, r.start, r.end);
+    for i in r.start + 1..e {
+        if !ctx.is_punct(i - 1, ",") || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
+            continue;
+        }
+        let Some(hit) = speaker::cue_at(ctx, i) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|d| frame_tokens(ctx, d).iter().any(|f| f.contains(&i)))
+        {
+            continue;
+        }
+        let at = ctx.toks[i].span.start;
+        let earlier = out
+            .iter()
+            .filter(|d| d.speaker.is_some() && frame_start(d) < at)
+            .max_by_key(|d| frame_start(d))
+            .and_then(|d| d.speaker.clone());
+        let speaker = earlier
+            .or_else(|| prev.cloned())
+            .or_else(|| subject::subject_at(ctx, r.start, i));
+        let Some(speaker) = speaker else {
+            continue;
+        };
+        let from = content_start(ctx, hit.end, e);
+        let span = Span::new(sent.start.min(speaker.span.start), sent.end);
+        if let Some(mut d) = draft(ctx, sent, (from, e), Some(speaker), cue_of(ctx, &hit, i)) {
+            d.span = span;
+            out.push(d);
+        }
+    }
 }
 
 /// The sentence's last token index (exclusive) before its final punctuation.
@@ -188,8 +303,10 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     while m < e && ctx.lex.is("cue_modifier", ctx.lower(m)) {
         m += 1;
     }
-    if let Some(hit) =
-        speaker::cue_at(ctx, m).filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m))
+    // A participle ("…, saying the rents …") is never this inverted form.
+    let participle = ctx.lower(m).ends_with("ing");
+    if let Some(hit) = speaker::cue_at(ctx, m)
+        .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
         && let Some((sp, _)) = speaker::right_np(ctx, hit.end, e)
     {
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
@@ -216,45 +333,111 @@ fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
     matches!(ctx.lower(i), "”" | "\"" | "«" | "“" | "’") && i > 0 && ctx.is_punct(i - 1, ",")
 }
 
-/// "X said (that) …" — the first cue with a speaker to its left (or right, in verb-second German).
-fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
+/// "X said (that) …": every cue with a speaker to its left (or right, in verb-second German) that is not part
+/// of an attribution already in `out`.
+fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
+    let mut frames: Vec<std::ops::Range<usize>> =
+        out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
     while i < e {
         let Some(hit) = speaker::cue_at(ctx, i).filter(|_| !ctx.in_quote(i)) else {
             i += 1;
             continue;
         };
-        let cs = speaker::absorb_modifiers(ctx, i, a);
-        if ctx.lex.is("not_content_start", ctx.lower(hit.end)) {
+        let participle = i > a && ctx.is_punct(i - 1, ",") && ctx.lower(i).ends_with("ing");
+        if participle
+            || frames.iter().any(|f| f.contains(&i))
+            || ctx.lex.is(
+                "not_content_start",
+                ctx.lower(skip_adjuncts(ctx, hit.end, e)),
+            )
+        {
             i = hit.end;
             continue;
         }
-        if let Some(sp) = speaker::left_np(ctx, cs, a) {
+        let cs = speaker::absorb_modifiers(ctx, i, a);
+        let left = speaker::left_np(ctx, cs, a)
+            .or_else(|| {
+                (cs > a && ctx.is_punct(cs - 1, ","))
+                    .then(|| subject::comma_subject(ctx, cs - 1, a))
+                    .flatten()
+            })
+            .or_else(|| coordinated_subject(ctx, cs, a, out));
+        let found = if let Some(sp) = left {
             let from = content_start(ctx, hit.end, e);
-            if let Some(d) = draft(ctx, sent, (from, e), Some(sp), cue_of(ctx, &hit, cs)) {
-                return Some(d);
-            }
+            draft(ctx, sent, (from, e), Some(sp), cue_of(ctx, &hit, cs))
         } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
             // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
-            if after < e
-                && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":"))
-                && let Some(d) = draft(ctx, sent, (after, e), Some(sp), cue_of(ctx, &hit, cs))
-            {
-                return Some(d);
-            }
+            (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
+                .then(|| draft(ctx, sent, (after, e), Some(sp), cue_of(ctx, &hit, cs)))
+                .flatten()
+        } else {
+            None
+        };
+        if let Some(d) = found {
+            frames.extend(frame_tokens(ctx, &d));
+            out.push(d);
         }
         i = hit.end;
     }
-    None
+}
+
+/// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
+/// found in the clause, else the clause's opening noun phrase.
+fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<Speaker> {
+    if cs <= a + 2 || !ctx.lex.is("conjunction", ctx.lower(cs - 1)) {
+        return None;
+    }
+    let at = ctx.toks.get(cs)?.span.start;
+    out.iter()
+        .filter(|d| d.speaker.is_some() && frame_start(d) < at)
+        .max_by_key(|d| frame_start(d))
+        .and_then(|d| d.speaker.clone())
+        .or_else(|| subject::subject_at(ctx, a, cs - 1))
 }
 
 /// Where the reported clause starts after a cue: at "that" when it comes within a few words ("told reporters
 /// that"), else right after the cue.
 fn content_start(ctx: &Ctx, after_cue: usize, e: usize) -> usize {
+    let after_cue = skip_adjuncts(ctx, after_cue, e);
     (after_cue..e.min(after_cue + 6))
         .find(|&j| ctx.lex.is("complementizer", ctx.lower(j)) || ctx.is_punct(j, ":"))
         .filter(|&j| (after_cue..j).all(|k| ctx.is_word(k) || ctx.is_punct(k, ",")))
         .unwrap_or(after_cue)
+}
+
+/// The token after the adjuncts that follow a cue before its content: dates ("on Friday", "last week"), media
+/// and audiences ("on Twitter", "in an interview", "to reporters"), each optionally followed by a comma.
+fn skip_adjuncts(ctx: &Ctx, from: usize, e: usize) -> usize {
+    let mut j = from;
+    for _ in 0..3 {
+        let start = j;
+        let w = ctx.lower(j);
+        if ctx.lex.is("time", w) {
+            j += 1;
+        } else if ctx.lex.is("adjunct_prep", w) {
+            let mut k = j + 1;
+            while k < e && k < j + 4 && ctx.lex.is("determiner", ctx.lower(k)) {
+                k += 1;
+            }
+            let head = ctx.lower(k);
+            let fits = ctx.lex.is("time", head)
+                || ctx.lex.is("statement_noun", head)
+                || ctx.lex.is("audience", head)
+                || (k == j + 1 && ctx.toks.get(k).is_some_and(|t| t.cap));
+            if !fits || k >= e {
+                break;
+            }
+            j = k + 1;
+        }
+        if j == start {
+            break;
+        }
+        if j < e && ctx.is_punct(j, ",") {
+            j += 1;
+        }
+    }
+    j.min(e)
 }
 
 /// "It was reported that …": a cue without a speaker.

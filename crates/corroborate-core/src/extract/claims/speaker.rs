@@ -68,19 +68,22 @@ fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
 }
 
 /// Whether token `i` may be inside a speaker phrase.
-fn np_word(ctx: &Ctx, i: usize) -> bool {
+pub(super) fn np_word(ctx: &Ctx, i: usize) -> bool {
     let Some(t) = ctx.toks.get(i) else {
         return false;
     };
     match t.kind {
         TokenKind::Word | TokenKind::Number => {
-            (!ctx.lex.is("np_stop", &t.lower) || t.cap) && !ctx.lex.is("complementizer", &t.lower)
+            // A capitalised stop word belongs to a name only after another capitalised word ("Theresa May");
+            // at a sentence start it is just the stop word ("But he said").
+            let in_name = t.cap && i > 0 && ctx.is_word(i - 1) && ctx.toks[i - 1].cap;
+            (!ctx.lex.is("np_stop", &t.lower) || in_name) && !ctx.lex.is("complementizer", &t.lower)
         }
         _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i),
     }
 }
 
-fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
+pub(super) fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
     (a..b).any(|i| {
         ctx.is_word(i)
             && !ctx.lex.is("determiner", ctx.lower(i))
@@ -112,6 +115,10 @@ pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
     if end > floor && ctx.is_punct(end - 1, ",") {
         return appositive(ctx, end - 1, floor);
     }
+    // A pronoun right before the cue is the whole speaker ("Tuesday night he said").
+    if end > floor && ctx.lex.is("pronoun", ctx.lower(end - 1)) {
+        return Some(single(ctx, end - 1, end));
+    }
     let start = scan_left(ctx, end, floor)?;
     // Relative pronoun as speaker ("…, who said").
     if start + 1 == end && ctx.lower(start) == "who" {
@@ -131,7 +138,7 @@ fn single(ctx: &Ctx, a: usize, b: usize) -> Speaker {
 }
 
 /// Start token of the noun phrase ending before `end`; `None` when it is empty or too long to be one.
-fn scan_left(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
+pub(super) fn scan_left(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
     let mut i = end;
     while i > floor {
         if ctx.is_punct(i - 1, ")") {
@@ -187,7 +194,7 @@ fn joint(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
     (i < and && at_boundary && ctx.toks[start].cap).then_some(i)
 }
 
-fn build(ctx: &Ctx, start: usize, end: usize) -> Option<Speaker> {
+pub(super) fn build(ctx: &Ctx, start: usize, end: usize) -> Option<Speaker> {
     let span = ctx.span_of(start, end)?;
     let mut parts = Vec::new();
     let mut from = start;

@@ -1,0 +1,107 @@
+//! Subjects that stand further from their cue than the adjacent noun phrase [`super::speaker`] reads:
+//! - a subject followed by appositions, ages or a relative clause between commas ("Clinton, 35, the daughter of
+//!   …, said"; "Barkley, who said …, said");
+//! - the subject a participle cue refers back to ("The union sued the city, saying …").
+//!
+//! Without a parser these are read from comma-separated chunks and closed word classes, with length limits so a
+//! long sentence costs at most a few chunk scans.
+
+use super::ctx::Ctx;
+use super::speaker::{self, Speaker};
+
+/// Most comma-separated chunks looked at between a subject and its cue.
+const MAX_CHUNKS: usize = 4;
+/// Longest chunk (in tokens) accepted as an apposition or relative clause.
+const MAX_CHUNK: usize = 24;
+
+/// The subject of a cue whose preceding token `comma` is a comma, separated from it by appositions.
+/// The speaker span stops before a relative clause ("Barkley" of "Barkley, who said …, said").
+pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
+    let mut end = comma;
+    let mut best: Option<(usize, usize)> = None;
+    let mut relative_at: Option<usize> = None;
+    for _ in 0..MAX_CHUNKS {
+        let start = (floor..end)
+            .rev()
+            .find(|&j| ctx.is_punct(j, ","))
+            .map_or(floor, |j| j + 1);
+        if start >= end || end - start > MAX_CHUNK {
+            break;
+        }
+        let first = ctx.lower(start);
+        if is_subject(ctx, start, end) && (start == floor || ctx.is_punct(start - 1, ",")) {
+            best = Some((start, relative_at.unwrap_or(comma)));
+        }
+        if matches!(first, "who" | "which" | "whose") {
+            relative_at = Some(start - 1);
+        } else if !appositive_like(ctx, start) {
+            break;
+        }
+        if start == floor {
+            break;
+        }
+        end = start - 1;
+    }
+    let (a, b) = best?;
+    let sp = speaker::build(ctx, a, trim_end(ctx, a, b))?;
+    Some(sp)
+}
+
+fn trim_end(ctx: &Ctx, a: usize, mut b: usize) -> usize {
+    while b > a + 1 && ctx.is_punct(b - 1, ",") {
+        b -= 1;
+    }
+    b
+}
+
+/// Whether the chunk starting at `start` can be an apposition: a name, an article, a number (age), a role.
+fn appositive_like(ctx: &Ctx, start: usize) -> bool {
+    let Some(t) = ctx.toks.get(start) else {
+        return false;
+    };
+    let w = t.lower.as_str();
+    (t.cap && !ctx.lex.is("noun_marker", w) && !ctx.lex.is("np_stop", w))
+        || ctx.lex.is("determiner", w)
+        || ctx.lex.role_nouns.contains(w)
+        || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether tokens `a..b` are a whole noun phrase that can be a subject.
+fn is_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let Some(t) = ctx.toks.get(a) else {
+        return false;
+    };
+    let w = t.lower.as_str();
+    let opens = (t.cap && !ctx.lex.is("noun_marker", w) && !ctx.lex.is("np_stop", w))
+        || ctx.lex.is("determiner", w)
+        || ctx.lex.role_nouns.contains(w);
+    opens && b - a <= 10 && !ctx.lex.is("pronoun", w) && speaker::scan_left(ctx, b, a) == Some(a)
+}
+
+/// The subject opening the clause at token `start` ("The Florida senator" of "The Florida senator sought …"):
+/// the run of noun-phrase words, stopped at a verb-like word (a lower-case word ending in "-ed") or a pronoun.
+pub fn subject_at(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
+    let first = ctx.toks.get(start)?;
+    if ctx.lex.is("pronoun", &first.lower) && first.lower != "who" {
+        return speaker::build(ctx, start, start + 1);
+    }
+    let opens = (first.cap && !ctx.lex.is("noun_marker", &first.lower))
+        || ctx.lex.is("determiner", &first.lower)
+        || ctx.lex.role_nouns.contains(&first.lower);
+    if !opens {
+        return None;
+    }
+    let mut i = start;
+    while i < limit && i - start < 8 && speaker::np_word(ctx, i) {
+        let t = &ctx.toks[i];
+        let verb_like = !t.cap && i > start && t.lower.ends_with("ed");
+        if verb_like || (i > start && ctx.lex.is("pronoun", &t.lower)) {
+            break;
+        }
+        i += 1;
+    }
+    if i == start || !speaker::has_content_word(ctx, start, i) {
+        return None;
+    }
+    speaker::build(ctx, start, i)
+}
