@@ -101,11 +101,11 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.61",
-        "--min-cue",
-        "0.60",
-        "--min-content",
         "0.65",
+        "--min-cue",
+        "0.65",
+        "--min-content",
+        "0.68",
     ]);
 }
 
