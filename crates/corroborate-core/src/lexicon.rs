@@ -100,6 +100,9 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("en", "count_stop"),
     table!("de", "count_stop"),
     table!("xx", "numbers_suffixes"),
+    // Stopwords left out of the term vectors that `reconcile::stories` compares.
+    table!("en", "stopwords"),
+    table!("de", "stopwords"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

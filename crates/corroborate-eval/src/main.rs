@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 mod extraction;
 mod numbers;
 mod sentences;
+mod stories;
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +44,8 @@ enum Command {
     Dates(dates::DatesArgs),
     /// Numbers and ranges against the Recognizers-Text Number specs (English and German).
     Numbers(numbers::NumbersArgs),
+    /// Story grouping against ECB+ story clusters and topics; optional scaling runs.
+    Stories(stories::StoriesArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::BenchClaims(args) => bench_claims::run(&args),
         Command::Dates(args) => dates::run(args),
         Command::Numbers(args) => numbers::run(args),
+        Command::Stories(args) => stories::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
