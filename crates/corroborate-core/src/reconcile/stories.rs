@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Document;
 
 /// Pairs below this cosine are not edges of the similarity graph.
-const EDGE_MIN: f32 = 0.05;
+const EDGE_MIN: f32 = 0.1;
 /// Clusters merge while their average cosine is at least this. Tuned on ECB+.
 const MERGE_THRESHOLD: f64 = 0.25;
 /// Longest label made from a document's first sentence, in characters.

@@ -9,7 +9,7 @@ use super::features::{Vector, dot};
 /// Terms in more documents than this are not used to find candidates (they still count in the cosine).
 const MAX_POSTINGS: usize = 200;
 /// Partners per document that get an exact cosine.
-const TOP_CANDIDATES: usize = 40;
+const TOP_CANDIDATES: usize = 20;
 
 /// An edge of the similarity graph: (i, j, cosine) with `i < j`.
 pub type Edge = (usize, usize, f32);
