@@ -201,6 +201,9 @@ impl Scores {
     }
 }
 
+/// Gold labels of a story's documents with their counts, largest first.
+type Composition<'a> = Vec<(&'a str, usize)>;
+
 /// Predicted stories that mix the most gold stories, and gold stories spread over the most predicted ones.
 fn show_worst(
     stories: &[Story],
@@ -220,7 +223,7 @@ fn show_worst(
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v
     };
-    let mut merged: Vec<(usize, &Story, Vec<(&str, usize)>)> = stories
+    let mut merged: Vec<(usize, &Story, Composition)> = stories
         .iter()
         .map(|s| {
             let c = composition(s);

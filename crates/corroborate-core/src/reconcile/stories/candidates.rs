@@ -60,7 +60,7 @@ pub fn similar_pairs(vectors: &[Vector], df: &[u32], min_sim: f32) -> Vec<Edge> 
             }
         }
     }
-    edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.sort_by_key(|e| (e.0, e.1));
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     edges
 }
