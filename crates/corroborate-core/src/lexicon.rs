@@ -135,6 +135,9 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "demonyms"),
     table!("de", "common_nouns"),
     table!("de", "noun_endings"),
+    // Stopwords left out of the term vectors that `reconcile::stories` compares.
+    table!("en", "stopwords"),
+    table!("de", "stopwords"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand};
 mod extraction;
 mod numbers;
 mod sentences;
+mod stories;
 
 #[derive(Parser)]
 #[command(
@@ -49,6 +50,8 @@ enum Command {
     Entities(entities::Args),
     /// Throughput of sentence split + numbers + dates + entity mentions on ground-truth article texts.
     BenchExtract(bench_extract::Args),
+    /// Story grouping against ECB+ story clusters and topics; optional scaling runs.
+    Stories(stories::StoriesArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Numbers(args) => numbers::run(args),
         Command::Entities(args) => entities::run(&args),
         Command::BenchExtract(args) => bench_extract::run(&args),
+        Command::Stories(args) => stories::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

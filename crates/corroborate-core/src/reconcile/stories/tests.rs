@@ -1,0 +1,147 @@
+//! Small stories written for these tests: two events of one kind, English and German reports, embedded posts.
+
+use super::*;
+use crate::model::{DocKind, Layers};
+use crate::{extract, text};
+
+pub(crate) fn doc(id: &str, lang: &str, body: &str) -> Document {
+    let mut d = Document {
+        id: id.to_string(),
+        source: format!("source-{id}"),
+        kind: DocKind::Article,
+        parent: None,
+        language: Some(lang.to_string()),
+        title: None,
+        url: None,
+        published: None,
+        authors: Vec::new(),
+        text: body.to_string(),
+        removed: Vec::new(),
+        origin: id.to_string(),
+        layers: Layers::default(),
+    };
+    text::annotate(&mut d, Some(lang));
+    extract::annotate(&mut d);
+    d
+}
+
+fn stories_as_ids(stories: &[Story]) -> Vec<Vec<&str>> {
+    stories
+        .iter()
+        .map(|s| s.documents.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Two earthquakes (north-western Iran, southern Peru) reported by several outlets, one of them in German.
+fn two_earthquakes() -> Vec<Document> {
+    vec![
+        doc(
+            "d1",
+            "en",
+            "A magnitude 6.4 earthquake struck near the towns of Ahar and Varzaqan in north-western Iran on \
+             Saturday, killing at least 306 people. Rescue teams from the Red Crescent searched collapsed \
+             homes in East Azerbaijan province through the night. Governor Ahmad Alirezabeigi said 5,000 \
+             people had spent the night in tents.",
+        ),
+        doc(
+            "d2",
+            "en",
+            "The death toll from the earthquake that hit Ahar and Varzaqan rose to 306, the Red Crescent said. \
+             Survivors in East Azerbaijan complained that help was slow. Provincial governor Ahmad \
+             Alirezabeigi told state television that tents for 5,000 people had been delivered.",
+        ),
+        doc(
+            "d3",
+            "en",
+            "A strong earthquake of magnitude 6.9 shook southern Peru near Arequipa on Thursday, killing 12 \
+             people in the Caylloma valley. President Ollanta Humala flew to Arequipa to visit the injured. \
+             Roads to Chivay were blocked by landslides, civil defence officials said.",
+        ),
+        doc(
+            "d4",
+            "en",
+            "Rescuers in the Caylloma valley dug through rubble after the earthquake near Arequipa killed 12 \
+             people. Ollanta Humala promised help for Chivay and the villages of the Colca canyon, where \
+             hundreds of adobe houses collapsed.",
+        ),
+        doc(
+            "d5",
+            "de",
+            "Bei einem Erdbeben der Stärke 6,4 in der Nähe der Städte Ahar und Varzaqan sind mindestens 306 \
+             Menschen ums Leben gekommen. Helfer des Roten Halbmonds suchten die ganze Nacht in eingestürzten \
+             Häusern nach Überlebenden. Gouverneur Ahmad Alirezabeigi sagte, 5000 Menschen hätten in Zelten \
+             übernachtet.",
+        ),
+    ]
+}
+
+#[test]
+fn two_events_of_one_kind_are_kept_apart_and_languages_meet() {
+    let docs = two_earthquakes();
+    let stories = group_stories(&docs);
+    assert_eq!(
+        stories_as_ids(&stories),
+        vec![vec!["d1", "d2", "d5"], vec!["d3", "d4"]],
+        "{stories:#?}"
+    );
+    assert_eq!(stories[0].id, "s1");
+    assert_eq!(stories[1].id, "s2");
+    assert!(!stories[0].title.is_empty());
+}
+
+#[test]
+fn an_embedded_post_follows_its_parent() {
+    let mut docs = two_earthquakes();
+    // A post about something else entirely, embedded in the Peru report: it still belongs to that story.
+    let mut post = doc(
+        "d3.p1",
+        "en",
+        "Our thoughts are with everyone in Ahar and Varzaqan tonight, 306 lives lost.",
+    );
+    post.parent = Some("d3".to_string());
+    post.kind = DocKind::Post;
+    docs.insert(3, post);
+    let stories = group_stories(&docs);
+    assert_eq!(
+        stories_as_ids(&stories),
+        vec![vec!["d1", "d2", "d5"], vec!["d3", "d3.p1", "d4"]]
+    );
+}
+
+#[test]
+fn every_document_is_in_exactly_one_story() {
+    let mut docs = two_earthquakes();
+    docs.push(doc("d6", "en", "Short note."));
+    docs.push(doc("d7", "en", ""));
+    let stories = group_stories(&docs);
+    let mut seen: Vec<&str> = stories
+        .iter()
+        .flat_map(|s| s.documents.iter().map(String::as_str))
+        .collect();
+    seen.sort_unstable();
+    assert_eq!(seen, vec!["d1", "d2", "d3", "d4", "d5", "d6", "d7"]);
+}
+
+#[test]
+fn grouping_is_deterministic() {
+    let docs = two_earthquakes();
+    let first = group_stories(&docs);
+    for _ in 0..3 {
+        assert_eq!(group_stories(&docs), first);
+    }
+}
+
+#[test]
+fn a_parent_loop_does_not_hang() {
+    let mut docs = two_earthquakes();
+    docs[0].parent = Some("d2".to_string());
+    docs[1].parent = Some("d1".to_string());
+    let stories = group_stories(&docs);
+    let total: usize = stories.iter().map(|s| s.documents.len()).sum();
+    assert_eq!(total, docs.len());
+}
+
+#[test]
+fn no_documents_no_stories() {
+    assert!(group_stories(&[]).is_empty());
+}
