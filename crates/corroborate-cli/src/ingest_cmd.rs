@@ -48,6 +48,12 @@ pub struct IngestArgs {
 pub fn run(args: &IngestArgs) -> anyhow::Result<usize> {
     let store = SqliteStore::open(&args.db)
         .with_context(|| format!("opening the store {}", args.db.display()))?;
+    // Checked before any input is read, so a typo fails fast rather than after a long analysis.
+    if let Some(story) = &args.story
+        && !store.has_story(story).context("reading the store")?
+    {
+        anyhow::bail!("no story {story} in {}", args.db.display());
+    }
     let config = crate::read_config(args.max_bytes, args.timeout);
     let specs = inputs::expand(&args.paths);
     let progress = progress_bar(specs.len() as u64);
@@ -108,7 +114,9 @@ fn progress_bar(len: u64) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} inputs {elapsed} (eta {eta})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} inputs {elapsed} (eta {eta})")
+    {
         bar.set_style(style);
     }
     bar

@@ -51,7 +51,10 @@ pub fn expand(paths: &[String]) -> Vec<Result<InputSpec, IngestError>> {
 }
 
 /// Reads one input's bytes (or says why it could not be read).
-pub fn read(spec: Result<InputSpec, IngestError>, config: &ReadConfig) -> Result<InputBytes, IngestError> {
+pub fn read(
+    spec: Result<InputSpec, IngestError>,
+    config: &ReadConfig,
+) -> Result<InputBytes, IngestError> {
     match spec? {
         InputSpec::Stdin => ingest::fs::read_stdin(config.max_bytes),
         InputSpec::Url(url) => fetch::fetch(&url, &config.fetch),

@@ -28,8 +28,7 @@ pub struct ServeArgs {
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -47,7 +46,11 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         .context("starting the async runtime")?;
     runtime.block_on(async move {
         let server = corroborate_server::bind(config, Arc::new(store)).await?;
-        eprintln!("corroborate: serving {} on http://{}/", args.db.display(), server.local_addr());
+        eprintln!(
+            "corroborate: serving {} on http://{}/",
+            args.db.display(),
+            server.local_addr()
+        );
         server.run_until_ctrl_c().await
     })?;
     Ok(())

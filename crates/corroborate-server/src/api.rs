@@ -135,7 +135,10 @@ async fn export_story(
     }
     let value: serde_json::Value = serde_json::from_str(&dossier).map_err(|e| {
         tracing::error!(error = %e, story = %id, "stored dossier is not JSON");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "stored dossier is not JSON")
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "stored dossier is not JSON",
+        )
     })?;
     Ok((
         [

@@ -16,7 +16,10 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; s
 
 pub(crate) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
-        .route("/", get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }))
+        .route(
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }),
+        )
         .route(
             "/assets/app.css",
             get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),

@@ -114,7 +114,10 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), ServerError> {
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
         tracing::info!(addr = %self.local_addr(), "listening");
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)

@@ -110,7 +110,10 @@ pub(crate) async fn post_document(
         let reasons: Vec<String> = skipped.iter().map(|s| s.reason.clone()).collect();
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("nothing could be read from the upload: {}", reasons.join("; ")),
+            format!(
+                "nothing could be read from the upload: {}",
+                reasons.join("; ")
+            ),
         ));
     };
     let (status, document) = match (report.added.first(), report.duplicates.first()) {

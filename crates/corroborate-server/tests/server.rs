@@ -82,8 +82,7 @@ struct Reply {
 
 impl Reply {
     fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 }
 
@@ -137,25 +136,41 @@ fn every_endpoint() {
     assert_eq!(page.status, 200);
     assert!(page.content_type.starts_with("text/html"));
     assert!(page.body.contains("/assets/app.js"));
-    let csp = page.headers.get("content-security-policy").and_then(|v| v.to_str().ok());
+    let csp = page
+        .headers
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok());
     assert!(csp.is_some_and(|c| c.contains("default-src 'self'")));
     for asset in ["/assets/app.js", "/assets/app.css"] {
         let r = s.get(asset, None);
         assert_eq!(r.status, 200, "{asset}");
-        assert!(!r.body.contains("http://") && !r.body.contains("https://"), "{asset} names another host");
+        assert!(
+            !r.body.contains("http://") && !r.body.contains("https://"),
+            "{asset} names another host"
+        );
     }
 
     assert_eq!(s.get("/api/stories", None).json(), serde_json::json!([]));
 
     // Writes: a JSON record.
-    let r = s.post("/api/documents", Some(TOKEN), "application/json", RECORD.as_bytes());
+    let r = s.post(
+        "/api/documents",
+        Some(TOKEN),
+        "application/json",
+        RECORD.as_bytes(),
+    );
     assert_eq!(r.status, 201, "{}", r.body);
     let v = r.json();
     assert_eq!(v["document"], "d1");
     assert_eq!(v["story"], "s1");
 
     // The same record again: nothing new, and the answer says where it already is.
-    let r = s.post("/api/documents", Some(TOKEN), "application/json", RECORD.as_bytes());
+    let r = s.post(
+        "/api/documents",
+        Some(TOKEN),
+        "application/json",
+        RECORD.as_bytes(),
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     let v = r.json();
     assert_eq!(v["document"], "d1");
@@ -164,7 +179,12 @@ fn every_endpoint() {
 
     // A raw Markdown file into the same story.
     let md = "---\nsource: Port Authority\ntitle: Statement\n---\nThe port authority denied that any warehouse was destroyed.\n";
-    let r = s.post("/api/documents?story=s1&name=statement.md", Some(TOKEN), "text/markdown", md.as_bytes());
+    let r = s.post(
+        "/api/documents?story=s1&name=statement.md",
+        Some(TOKEN),
+        "text/markdown",
+        md.as_bytes(),
+    );
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.json()["story"], "s1");
 
@@ -185,12 +205,22 @@ fn every_endpoint() {
     assert_eq!(r.json()["story"], "s2");
 
     // Uploads that cannot be read, or go to a story that does not exist.
-    let r = s.post("/api/documents", Some(TOKEN), "application/json", b"{\"text\": ");
+    let r = s.post(
+        "/api/documents",
+        Some(TOKEN),
+        "application/json",
+        b"{\"text\": ",
+    );
     assert_eq!(r.status, 422, "{}", r.body);
     assert!(r.json()["error"].as_str().is_some());
     let r = s.post("/api/documents", Some(TOKEN), "text/plain", b"");
     assert_eq!(r.status, 400);
-    let r = s.post("/api/documents?story=s99", Some(TOKEN), "text/plain", b"Some new text about it.");
+    let r = s.post(
+        "/api/documents?story=s99",
+        Some(TOKEN),
+        "text/plain",
+        b"Some new text about it.",
+    );
     assert_eq!(r.status, 404, "{}", r.body);
 
     // Reads.
@@ -200,7 +230,11 @@ fn every_endpoint() {
     let harbour = list.iter().find(|x| x["id"] == "s1").expect("s1");
     assert_eq!(harbour["title"], "Fire at the harbour");
     assert_eq!(harbour["documents"], 2);
-    assert!(harbour["updated"].as_str().is_some_and(|u| u.ends_with('Z')));
+    assert!(
+        harbour["updated"]
+            .as_str()
+            .is_some_and(|u| u.ends_with('Z'))
+    );
 
     let dossier = s.get("/api/stories/s1", None);
     assert_eq!(dossier.status, 200);
@@ -222,18 +256,22 @@ fn every_endpoint() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["id"], "d1");
     assert!(hits["claims"].is_array());
-    assert_eq!(s.get("/api/search?q=turnout%20percent", None).json()["documents"][0]["story"], "s2");
+    assert_eq!(
+        s.get("/api/search?q=turnout%20percent", None).json()["documents"][0]["story"],
+        "s2"
+    );
     assert_eq!(s.get("/api/search", None).status, 400);
     assert_eq!(s.get("/api/search?q=%22NEAR(", None).status, 200);
 
     // Exports.
     let json = s.get("/api/stories/s1/export?format=json", None);
     assert_eq!(json.status, 200);
-    assert!(json
-        .headers
-        .get("content-disposition")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("story-s1.json")));
+    assert!(
+        json.headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("story-s1.json"))
+    );
     assert_eq!(json.json()["format"], "corroborate.dossier/1");
     let csv = s.get("/api/stories/s1/export?format=csv", None);
     assert_eq!(csv.status, 200);
@@ -250,9 +288,19 @@ fn every_endpoint() {
 #[test]
 fn writes_need_the_token() {
     let s = start(Some(TOKEN), |_| {});
-    let r = s.post("/api/documents", None, "application/json", RECORD.as_bytes());
+    let r = s.post(
+        "/api/documents",
+        None,
+        "application/json",
+        RECORD.as_bytes(),
+    );
     assert_eq!(r.status, 401);
-    let r = s.post("/api/documents", Some("wrong"), "application/json", RECORD.as_bytes());
+    let r = s.post(
+        "/api/documents",
+        Some("wrong"),
+        "application/json",
+        RECORD.as_bytes(),
+    );
     assert_eq!(r.status, 401);
     // Nothing was stored by the refused requests; loopback reads need no token.
     assert_eq!(s.get("/api/stories", None).json(), serde_json::json!([]));
@@ -261,9 +309,18 @@ fn writes_need_the_token() {
 #[test]
 fn without_a_token_writes_are_refused() {
     let s = start(None, |_| {});
-    let r = s.post("/api/documents", Some("anything"), "application/json", RECORD.as_bytes());
+    let r = s.post(
+        "/api/documents",
+        Some("anything"),
+        "application/json",
+        RECORD.as_bytes(),
+    );
     assert_eq!(r.status, 403);
-    assert!(r.json()["error"].as_str().is_some_and(|e| e.contains("--token")));
+    assert!(
+        r.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("--token"))
+    );
 }
 
 #[test]
@@ -299,10 +356,23 @@ fn body_limit() {
         "{{\"title\": \"big\", \"text\": \"{}\"}}",
         "word ".repeat(30 * 1024)
     );
-    let r = s.post("/api/documents", Some(TOKEN), "application/json", big.as_bytes());
+    let r = s.post(
+        "/api/documents",
+        Some(TOKEN),
+        "application/json",
+        big.as_bytes(),
+    );
     assert_eq!(r.status, 413);
     // Just under the limit is fine.
-    let ok = format!("{{\"title\": \"fits\", \"text\": \"{}\"}}", "word ".repeat(10 * 1024));
-    let r = s.post("/api/documents", Some(TOKEN), "application/json", ok.as_bytes());
+    let ok = format!(
+        "{{\"title\": \"fits\", \"text\": \"{}\"}}",
+        "word ".repeat(10 * 1024)
+    );
+    let r = s.post(
+        "/api/documents",
+        Some(TOKEN),
+        "application/json",
+        ok.as_bytes(),
+    );
     assert_eq!(r.status, 201, "{}", r.body);
 }

@@ -122,6 +122,7 @@ pub trait Store: Send + Sync {
     ) -> Result<IngestReport, StoreError>;
     /// Every story, most recently updated first.
     fn stories(&self) -> Result<Vec<StorySummary>, StoreError>;
+    fn has_story(&self, story: &str) -> Result<bool, StoreError>;
     /// A story's dossier as stored (JSON text), or `None` if there is no such story.
     fn dossier(&self, story: &str) -> Result<Option<String>, StoreError>;
     fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;

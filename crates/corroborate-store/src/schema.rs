@@ -72,8 +72,9 @@ pub fn version(conn: &Connection) -> Result<u32, StoreError> {
              applied_at TEXT NOT NULL
          )",
     )?;
-    let v: Option<u32> =
-        conn.query_row("SELECT max(version) FROM schema_migrations", [], |r| r.get(0))?;
+    let v: Option<u32> = conn.query_row("SELECT max(version) FROM schema_migrations", [], |r| {
+        r.get(0)
+    })?;
     Ok(v.unwrap_or(0))
 }
 
@@ -92,8 +93,11 @@ pub fn migrate(conn: &mut Connection, target: Option<u32>) -> Result<u32, StoreE
         let next = current + 1;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Another process may have migrated while we waited for the write lock.
-        let now: u32 = tx
-            .query_row("SELECT coalesce(max(version), 0) FROM schema_migrations", [], |r| r.get(0))?;
+        let now: u32 = tx.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?;
         if now < next {
             tx.execute_batch(MIGRATIONS[(next - 1) as usize])?;
             tx.execute(

@@ -22,7 +22,8 @@ pub fn fts_query(input: &str) -> Option<String> {
 
 /// Runs of letters and digits: what the unicode61 tokenizer indexes.
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]

@@ -11,13 +11,15 @@ use std::time::Duration;
 
 use corroborate_core::pipeline::Analysis;
 use corroborate_core::{Document, Layers, extract, report, text};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 
 use crate::hash::content_hash;
 use crate::{
     AddedDocument, ClaimHit, DocumentHit, DuplicateDocument, IngestReport, SearchHits, Store,
-    StoreError, StoredDocument, StorySummary, StoryTarget, doc_id, parse_id, schema, search,
-    story, story_id,
+    StoreError, StoredDocument, StorySummary, StoryTarget, doc_id, parse_id, schema, search, story,
+    story_id,
 };
 
 /// How long a connection waits for another writer (another process ingesting) before giving up.
@@ -53,7 +55,10 @@ impl SqliteStore {
     }
 
     /// Runs `f` on a reader connection, from the pool or newly opened, and returns it to the pool.
-    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let pooled = self.readers.lock().map_err(|_| StoreError::Poisoned)?.pop();
         let conn = match pooled {
             Some(c) => c,
@@ -118,13 +123,28 @@ impl Store for SqliteStore {
         })
     }
 
+    fn has_story(&self, story: &str) -> Result<bool, StoreError> {
+        let Some(n) = parse_id(story, 's') else {
+            return Ok(false);
+        };
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT EXISTS(SELECT 1 FROM stories WHERE id = ?1)",
+                [n],
+                |r| r.get(0),
+            )?)
+        })
+    }
+
     fn dossier(&self, story: &str) -> Result<Option<String>, StoreError> {
         let Some(n) = parse_id(story, 's') else {
             return Ok(None);
         };
         self.read(|c| {
             let d: Option<Option<String>> = c
-                .query_row("SELECT dossier FROM stories WHERE id = ?1", [n], |r| r.get(0))
+                .query_row("SELECT dossier FROM stories WHERE id = ?1", [n], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             Ok(d.flatten())
         })
@@ -378,8 +398,21 @@ fn load_story_documents(tx: &Transaction<'_>, story: i64) -> Result<Vec<Document
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, source, kind, parent, language, title, url, published, authors, text, removed, origin, layers) =
-            row?;
+        let (
+            id,
+            source,
+            kind,
+            parent,
+            language,
+            title,
+            url,
+            published,
+            authors,
+            text,
+            removed,
+            origin,
+            layers,
+        ) = row?;
         let parsed: Option<Layers> = serde_json::from_str(&layers).ok();
         let mut doc = Document {
             id: doc_id(id),

@@ -34,7 +34,9 @@ fn temp_store() -> (tempfile::TempDir, SqliteStore) {
 fn reingest_changes_nothing() {
     let (_dir, store) = temp_store();
     let docs = analyse(vec![input("a.md", HARBOUR), input("b.md", HARBOUR_DENIAL)]);
-    let first = store.ingest(docs.clone(), &StoryTarget::Auto).expect("ingest");
+    let first = store
+        .ingest(docs.clone(), &StoryTarget::Auto)
+        .expect("ingest");
     assert_eq!(first.added.len(), 2);
     assert!(first.duplicates.is_empty());
     assert_eq!(first.stories, vec!["s1".to_string()]);
@@ -77,9 +79,13 @@ fn only_touched_stories_are_rebuilt() {
     assert_eq!(harbour.title, "Fire at the harbour");
     assert_eq!(harbour.documents, 2);
 
-    let dossier: serde_json::Value =
-        serde_json::from_str(&store.dossier("s1").expect("read").expect("s1 has a dossier"))
-            .expect("json");
+    let dossier: serde_json::Value = serde_json::from_str(
+        &store
+            .dossier("s1")
+            .expect("read")
+            .expect("s1 has a dossier"),
+    )
+    .expect("json");
     assert_eq!(dossier["format"], "corroborate.dossier/1");
     let ids: Vec<&str> = dossier["documents"]
         .as_array()
@@ -125,11 +131,26 @@ fn full_text_search() {
     assert!(hits.documents[0].snippet.contains("[warehouses]"));
     // Diacritics are folded; a phrase must match as a phrase.
     assert_eq!(store.search("cafe", 10).expect("search").documents.len(), 1);
-    assert_eq!(store.search("\"municipal election\"", 10).expect("search").documents.len(), 1);
-    assert!(store.search("\"election municipal\"", 10).expect("search").documents.is_empty());
+    assert_eq!(
+        store
+            .search("\"municipal election\"", 10)
+            .expect("search")
+            .documents
+            .len(),
+        1
+    );
+    assert!(
+        store
+            .search("\"election municipal\"", 10)
+            .expect("search")
+            .documents
+            .is_empty()
+    );
     // FTS syntax typed by a user is just text, never an error.
     for q in ["NEAR(", "\"", "-fire", "fire*", "a:b", "(", "AND OR NOT"] {
-        store.search(q, 10).expect("user text never breaks the query");
+        store
+            .search(q, 10)
+            .expect("user text never breaks the query");
     }
     assert!(store.search("  ", 10).expect("empty").documents.is_empty());
 }
@@ -174,7 +195,10 @@ fn migrates_an_existing_file() {
     drop(store);
     // Opening again applies nothing and keeps the data.
     let store = SqliteStore::open(&path).expect("reopen");
-    assert_eq!(store.search("flood", 10).expect("search").documents.len(), 1);
+    assert_eq!(
+        store.search("flood", 10).expect("search").documents.len(),
+        1
+    );
     drop(store);
 
     // A file from a newer program is refused, not modified.
@@ -198,7 +222,9 @@ fn readers_are_not_blocked_by_a_writer() {
         .expect("ingest");
     // Another process holds the write lock with uncommitted changes.
     let writer = rusqlite::Connection::open(dir.path().join("test.db")).expect("open");
-    writer.execute_batch("BEGIN IMMEDIATE; UPDATE stories SET title = 'changing';").expect("write lock");
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE stories SET title = 'changing';")
+        .expect("write lock");
     let stories = store.stories().expect("read during a write");
     assert_eq!(stories[0].title, "Fire at the harbour");
     let mode: String = writer
