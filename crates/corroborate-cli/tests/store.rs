@@ -131,7 +131,7 @@ fn ingest_and_kill(dir: &Path, db: &Path, acks: usize, delay: Duration) -> Vec<(
     let stdout = child.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
     let mut acknowledged = Vec::new();
-    let mut record = |line: String, into: &mut Vec<(String, String)>| {
+    let record = |line: String, into: &mut Vec<(String, String)>| {
         let mut parts = line.splitn(4, ' ');
         if let (Some("added"), Some(id), Some(_story), Some(origin)) =
             (parts.next(), parts.next(), parts.next(), parts.next())

@@ -334,7 +334,7 @@ fn ingest_in(
 
 /// The document kind as the dossier spells it (`article`, `post`, …).
 fn kind_name(doc: &Document) -> Result<String, StoreError> {
-    Ok(match serde_json::to_value(&doc.kind)? {
+    Ok(match serde_json::to_value(doc.kind)? {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     })
