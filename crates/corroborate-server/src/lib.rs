@@ -27,7 +27,8 @@ use corroborate_store::Store;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 pub use error::ServerError;
 
@@ -85,7 +86,12 @@ pub fn router(config: &ServerConfig, store: Arc<dyn Store>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             config.timeout,
         ))
-        .layer(TraceLayer::new_for_http())
+        // One info line per request (method, path, status, latency): enough to see what the app does.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
 }
 
 /// A bound server, ready to run.
