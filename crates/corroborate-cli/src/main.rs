@@ -1,10 +1,13 @@
 //! `corroborate`: build a source-attributed dossier from reports about one event.
 //!
-//! Exit status: 0 when every input was analysed; 2 when at least one input (or record) was skipped, each with
+//! Exit status: 0 when every input was analysed (or ingested); 2 when at least one input (or record) was skipped, each with
 //! a one-line `corroborate: INPUT: reason` message on stderr; 1 when the run itself failed (bad usage, an
 //! output file that cannot be written).
 
 mod fetch;
+mod ingest_cmd;
+mod inputs;
+mod serve_cmd;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,10 +16,11 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate_core::ingest::{self, IngestError, InputBytes, Reason};
+use corroborate_core::ingest;
 use corroborate_core::{pipeline, report};
 
 use crate::fetch::FetchConfig;
+use crate::inputs::ReadConfig;
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +37,10 @@ struct Cli {
 enum Command {
     /// Analyse reports and print the dossier.
     Analyze(AnalyzeArgs),
+    /// Add reports to a store (incremental: documents already stored are skipped).
+    Ingest(ingest_cmd::IngestArgs),
+    /// Serve the local web app and JSON API over a store.
+    Serve(serve_cmd::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -66,6 +74,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze(&args),
+        Command::Ingest(args) => ingest_cmd::run(&args),
+        Command::Serve(args) => serve_cmd::run(&args).map(|()| 0),
     };
     match result {
         Ok(skipped) if skipped > 0 => ExitCode::from(2),
@@ -79,11 +89,7 @@ fn main() -> ExitCode {
 
 /// Runs `analyze`; returns how many inputs or records were skipped.
 fn analyze(args: &AnalyzeArgs) -> anyhow::Result<usize> {
-    let fetch_config = FetchConfig {
-        timeout: Duration::from_secs(args.timeout),
-        max_bytes: args.max_bytes,
-    };
-    let inputs = collect_inputs(&args.paths, args.max_bytes, &fetch_config);
+    let inputs = inputs::collect(&args.paths, &read_config(args.max_bytes, args.timeout));
     let analysis = pipeline::analyze_with(
         inputs,
         pipeline::Options {
@@ -104,40 +110,15 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<usize> {
     Ok(analysis.skipped.len())
 }
 
-/// Turns command-line inputs into bytes (or the reason they could not be read), in the order given;
-/// directories expand in place to their files in sorted order.
-fn collect_inputs(
-    paths: &[String],
-    max_bytes: u64,
-    fetch_config: &FetchConfig,
-) -> Vec<Result<InputBytes, IngestError>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
-            out.push(ingest::fs::read_stdin(max_bytes));
-        } else if fetch::looks_like_url(p) {
-            out.push(fetch::fetch(p, fetch_config));
-        } else {
-            let path = Path::new(p);
-            if path.is_dir() {
-                match ingest::fs::walk_dir(path) {
-                    Ok(files) if files.is_empty() => {
-                        out.push(Err(IngestError::new(
-                            p,
-                            Reason::Unreadable("no readable files in directory".into()),
-                        )));
-                    }
-                    Ok(files) => {
-                        out.extend(files.iter().map(|f| ingest::fs::read_file(f, max_bytes)))
-                    }
-                    Err(e) => out.push(Err(e)),
-                }
-            } else {
-                out.push(ingest::fs::read_file(path, max_bytes));
-            }
-        }
+/// How `analyze` and `ingest` read their inputs.
+fn read_config(max_bytes: u64, timeout_secs: u64) -> ReadConfig {
+    ReadConfig {
+        max_bytes,
+        fetch: FetchConfig {
+            timeout: Duration::from_secs(timeout_secs),
+            max_bytes,
+        },
     }
-    out
 }
 
 fn write_output(path: Option<&Path>, rendered: &str) -> anyhow::Result<()> {
