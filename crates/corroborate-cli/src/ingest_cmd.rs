@@ -75,6 +75,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<usize> {
             chunk,
             pipeline::Options {
                 threads: args.threads,
+                ..Default::default()
             },
         );
         for e in &analysis.skipped {

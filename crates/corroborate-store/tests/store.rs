@@ -14,7 +14,14 @@ fn input(name: &str, text: &str) -> Result<InputBytes, IngestError> {
 }
 
 fn analyse(inputs: Vec<Result<InputBytes, IngestError>>) -> Vec<corroborate_core::Document> {
-    pipeline::analyze_with(inputs, pipeline::Options { threads: Some(1) }).documents
+    pipeline::analyze_with(
+        inputs,
+        pipeline::Options {
+            threads: Some(1),
+            ..Default::default()
+        },
+    )
+    .documents
 }
 
 const HARBOUR: &str = "---\nsource: Coast Courier\ntitle: Fire at the harbour\nurl: https://courier.example/fire\n---\n\
