@@ -4,6 +4,9 @@
 //! work is linear in the text with a small constant (every rule looks at most a dozen tokens ahead).
 //! The rules are language-neutral; every word they need comes from [`Lang`].
 
+mod periods;
+mod year_words;
+
 use super::expr::{Expr, Part, Third, YearRef};
 use super::lang::{Lang, Modifier, Role, Unit};
 use super::tokens::{Kind, Tok};
@@ -21,9 +24,28 @@ pub struct Found {
 /// Every date expression in `toks`, in order, not overlapping.
 pub fn scan(toks: &[Tok], lang: &Lang) -> Vec<Found> {
     let p = P { t: toks, l: lang };
+    // For each token, the next token at or after it that can carry a date (digits or a strong word):
+    // an expression starts at most `REACH` tokens before one, so everywhere else no rule is tried.
+    const REACH: usize = 6;
+    let mut next_strong = vec![usize::MAX; toks.len()];
+    let mut next = usize::MAX;
+    for (k, t) in toks.iter().enumerate().rev() {
+        if t.kind == Kind::Num || (t.kind == Kind::Word && lang.is_strong(&t.text)) {
+            next = k;
+        }
+        next_strong[k] = next;
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let ahead = next_strong.get(i).copied().unwrap_or(usize::MAX);
+        if ahead == usize::MAX {
+            break;
+        }
+        if ahead - i > REACH {
+            i = ahead - REACH;
+            continue;
+        }
         match p.best(i) {
             Some((end, expr)) if end > i => {
                 let future = p.future_context(i, end);
@@ -330,6 +352,12 @@ impl<'a> P<'a> {
             self.part_of(i),
             self.open_range(i),
             self.range(i),
+            self.within(i),
+            self.week_of(i),
+            self.holiday_weekend(i),
+            self.the_period(i),
+            self.vague(i),
+            self.year_in_words(i),
         ];
         let mut best: M<Expr> = None;
         for c in candidates.into_iter().flatten() {
@@ -342,6 +370,12 @@ impl<'a> P<'a> {
 
     /// A calendar date or month, numeric or written, with an optional weekday in front.
     fn date(&self, i: usize) -> M<Expr> {
+        self.date_cued(i, false)
+    }
+
+    /// [`P::date`], where `cued` says that the context already makes a short numeric form a date (the
+    /// second end of a range: "2/29-3/1").
+    fn date_cued(&self, i: usize, cued: bool) -> M<Expr> {
         // "this Friday 5/12": the written date decides, the modifier only belongs to the span.
         let i = match self.modifier(i) {
             Some((j, _)) if self.weekday(j, true).is_some() => j,
@@ -357,7 +391,7 @@ impl<'a> P<'a> {
             j
         };
         let (end, mut part) = self
-            .numeric(j, weekday.is_some() || self.cue_before(i))
+            .numeric(j, cued || weekday.is_some() || self.cue_before(i))
             .into_iter()
             .chain(self.written(j))
             .max_by_key(|(e, _)| *e)?;
@@ -430,7 +464,10 @@ impl<'a> P<'a> {
                 _ => break,
             }
         }
-        // "5/1-5/7": three parts make no date, the first two do.
+        // "5/1-5/7": three parts make no date, the first two do; nor do parts joined by different marks.
+        if seps.len() == 2 && seps[0] != seps[1] {
+            parts.truncate(2);
+        }
         (2..=parts.len())
             .rev()
             .find_map(|n| self.interpret(&parts[..n], &seps[..n - 1], ends[n - 1], cued))
@@ -562,11 +599,12 @@ impl<'a> P<'a> {
             // "June of 1992", "Dec, 2018", "Dec-2018"
             let k = self
                 .punct(j, &[",", "-", "/"])
-                .or_else(|| self.is(j, Role::Of))
+                .or_else(|| self.role(j, |r| matches!(r, Role::Of | Role::In)))
                 .unwrap_or(j);
             if let Some((end, y)) = self
                 .year(k)
                 .or_else(|| if k > j { self.trailing_year(k) } else { None })
+                .or_else(|| self.year_words(k))
             {
                 keep(Some((
                     end,
@@ -639,7 +677,11 @@ impl<'a> P<'a> {
         let j = self
             .role(j, |r| matches!(r, Role::Of | Role::In))
             .unwrap_or(j);
-        match self.trailing_year(j).or_else(|| self.year(j)) {
+        match self
+            .trailing_year(j)
+            .or_else(|| self.year(j))
+            .or_else(|| self.year_words(j))
+        {
             Some((end, y)) => (end, Some(y)),
             None => (i, None),
         }
@@ -1100,6 +1142,28 @@ impl<'a> P<'a> {
         ))
     }
 
+    /// A year in words after "in", "since" …: "in nineteen ninety six", "in two thousand and fifteen". Not
+    /// before a lower-case word ("in two thousand homes").
+    fn year_in_words(&self, i: usize) -> M<Expr> {
+        if !self.cue_before(i) {
+            return None;
+        }
+        let (end, y) = self.year_words(i)?;
+        if self
+            .tok(end)
+            .is_some_and(|t| t.kind == Kind::Word && !t.capitalised && self.phrase(end).is_none())
+        {
+            return None;
+        }
+        Some((
+            end,
+            Expr::Part(Part {
+                year: Some(y),
+                ..Part::default()
+            }),
+        ))
+    }
+
     /// A month without day: "in May", "this September" ("March 2019" is the date rule's). Full names count
     /// alone; abbreviations and names that are also common words ("may", "march") need a cue before them.
     fn month_alone(&self, i: usize) -> M<Expr> {
@@ -1302,8 +1366,12 @@ impl<'a> P<'a> {
     /// What a range end can be: a date, a month, a year, a weekday, a relative day, or a bare day number.
     fn range_item(&self, i: usize, cued: bool) -> Vec<(usize, Expr)> {
         let mut v: Vec<(usize, Expr)> = Vec::new();
-        if let Some(r) = self.date(i) {
+        if let Some(r) = self.date_cued(i, cued) {
             v.push(r);
+        }
+        // "between now and May 21", "from March to date"
+        if let Some(j) = self.is(i, Role::Now) {
+            v.push((j, Expr::RelDay(0)));
         }
         if let Some((j, (d, marked))) = self.day(i)
             && (cued || marked)
