@@ -125,6 +125,12 @@ pub enum Expr {
         count: i64,
         inner: Box<Expr>,
     },
+    /// A month and day in the year `offset` years from the anchor's: "this 5/12" (0), "next 6th of April"
+    /// (1), "last June 5" (-1).
+    ModDate {
+        part: Part,
+        offset: i32,
+    },
     /// A period that cannot be placed without knowing more than the text says: a season (which hemisphere?),
     /// a fiscal or school year (whose?). Found, never resolved.
     Vague,

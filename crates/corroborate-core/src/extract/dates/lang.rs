@@ -115,6 +115,8 @@ pub enum Role {
     Now,
     /// "week of", "week beginning", "w/c": the week that contains the day after it.
     WeekOf,
+    /// "the year", "the week": the current unit, said without "this".
+    Current(Unit),
 }
 
 /// FNV-1a: the tables are looked up for nearly every word of a text, with short keys that come from the
@@ -140,6 +142,11 @@ impl Hasher for Fnv {
     }
 }
 
+/// [`Lang::classify`]: a date expression can start with the word.
+pub const MAY_START: u8 = 1;
+/// [`Lang::classify`]: the word carries a date (see [`Lang::strong`]).
+pub const STRONG: u8 = 2;
+
 /// A word table keyed by lower-case words.
 pub type Words<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
@@ -152,6 +159,9 @@ pub struct Lang {
     /// weekday, a unit, "yesterday", a holiday …; digits count too). Most sentences have none, and the
     /// grammar skips them without trying its rules: that is what makes it fast on ordinary text.
     pub strong: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// For every word in any table: [`MAY_START`] and [`STRONG`] flags, so that the scanner classifies a
+    /// word of the text with one lookup.
+    pub class: Words<u8>,
     pub months: Words<u32>,
     /// Month abbreviations ("jan", "sept"): accepted alone only where a date is clearly meant.
     pub month_abbreviations: Vec<String>,
@@ -202,7 +212,7 @@ impl Role {
                 | Role::Century
                 | Role::Decade(_)
                 | Role::Vague
-                | Role::Now
+                | Role::Current(_)
         )
     }
 }
@@ -271,6 +281,7 @@ fn role(spec: &str) -> Option<Role> {
         "vague" => Role::Vague,
         "now" => Role::Now,
         "week_of" => Role::WeekOf,
+        "current" => Role::Current(unit(arg)?),
         _ => return None,
     })
 }
@@ -383,7 +394,39 @@ impl Lang {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         l.strong = l.strong_words();
+        l.class = l.classes();
         l
+    }
+
+    fn classes(&self) -> Words<u8> {
+        let mut c: Words<u8> = Words::default();
+        let starts = self
+            .phrases
+            .keys()
+            .chain(self.months.keys())
+            .chain(self.weekdays.keys())
+            .chain(self.numbers.keys())
+            .chain(self.holidays.keys())
+            .chain(self.ordinals.keys())
+            .cloned()
+            .chain(["q", "h"].map(String::from));
+        for w in starts {
+            *c.entry(w).or_default() |= MAY_START;
+        }
+        for w in &self.strong {
+            *c.entry(w.clone()).or_default() |= STRONG;
+        }
+        c
+    }
+
+    /// The [`MAY_START`] / [`STRONG`] flags of a (lower-cased) word.
+    pub fn classify(&self, word: &str) -> u8 {
+        match self.class.get(word) {
+            Some(f) => *f,
+            // Inflected ordinals ("dritten") are not listed whole.
+            None if !self.ordinal_endings.is_empty() && self.ordinal(word).is_some() => MAY_START,
+            None => 0,
+        }
     }
 
     /// The words of [`Lang::strong`]: months, weekdays, holidays' first words, number words of ten and more
@@ -411,10 +454,6 @@ impl Lang {
         s
     }
 
-    /// A token that makes a date expression nearby possible (see [`Lang::strong`]).
-    pub fn is_strong(&self, word: &str) -> bool {
-        self.strong.contains(word)
-    }
 
     /// The vocabulary of `lang`; languages without date tables fall back to English, whose numeric and ISO
     /// forms are what non-English text mostly shares.
@@ -435,17 +474,6 @@ impl Lang {
             .or_insert_with(|| Box::leak(Box::new(Lang::load(code))))
     }
 
-    /// Whether a date expression can start with this (lower-cased) word: most words of a text cannot, and
-    /// the grammar skips them without trying its rules.
-    pub fn may_start(&self, word: &str) -> bool {
-        self.phrases.contains_key(word)
-            || self.months.contains_key(word)
-            || self.weekdays.contains_key(word)
-            || self.numbers.contains_key(word)
-            || self.holidays.contains_key(word)
-            || self.ordinal(word).is_some()
-            || matches!(word, "q" | "h")
-    }
 
     /// A month name or abbreviation.
     pub fn month(&self, word: &str) -> Option<u32> {

@@ -242,6 +242,11 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
             let b = within(s, e, *unit, *nth, *count)?;
             Some((b, *unit == Unit::Day && *count == 1, rel))
         }
+        Expr::ModDate { part, offset } => {
+            let y = c.anchor?.year() + offset;
+            let d = Day::from_ymd(y, part.month?, part.day?)?;
+            Some(((d, d), true, true))
+        }
         Expr::Vague => None,
     }
 }

@@ -8,7 +8,7 @@ mod periods;
 mod year_words;
 
 use super::expr::{Expr, Part, Third, YearRef};
-use super::lang::{Lang, Modifier, Role, Unit};
+use super::lang::{Lang, MAY_START, Modifier, Role, STRONG, Unit};
 use super::tokens::{Kind, Tok};
 
 /// A date expression over tokens `start..end`.
@@ -23,14 +23,39 @@ pub struct Found {
 
 /// Every date expression in `toks`, in order, not overlapping.
 pub fn scan(toks: &[Tok], lang: &Lang) -> Vec<Found> {
-    let p = P { t: toks, l: lang };
+    let class: Vec<u8> = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Num => MAY_START | STRONG,
+            Kind::Word => {
+                let c = lang.classify(&t.text);
+                // "may" and "march" in lower case are a verb far more often than a month.
+                if c & STRONG != 0
+                    && !t.capitalised
+                    && lang.month_ambiguous.iter().any(|a| *a == t.text)
+                {
+                    c & !STRONG
+                } else {
+                    c
+                }
+            }
+            Kind::Punct => 0,
+        })
+        .collect();
+    let index = PhraseIndex::new(toks, lang, &class);
+    let p = P {
+        t: toks,
+        l: lang,
+        ph: &index,
+        class: &class,
+    };
     // For each token, the next token at or after it that can carry a date (digits or a strong word):
     // an expression starts at most `REACH` tokens before one, so everywhere else no rule is tried.
-    const REACH: usize = 6;
+    const REACH: usize = 4;
     let mut next_strong = vec![usize::MAX; toks.len()];
     let mut next = usize::MAX;
-    for (k, t) in toks.iter().enumerate().rev() {
-        if t.kind == Kind::Num || (t.kind == Kind::Word && lang.is_strong(&t.text)) {
+    for k in (0..toks.len()).rev() {
+        if class.get(k).is_some_and(|c| c & STRONG != 0) {
             next = k;
         }
         next_strong[k] = next;
@@ -77,9 +102,53 @@ const YEARS: std::ops::RangeInclusive<i64> = 1000..=2199;
 
 type M<T> = Option<(usize, T)>;
 
+/// Every `date_words` phrase that starts at each token, longest first, with where it ends: the rules ask
+/// "is there a unit / modifier / connector here?" many times per token, so the table is read once per token.
+struct PhraseIndex {
+    /// `first[i]..first[i + 1]` are token `i`'s entries in `found`.
+    first: Vec<u32>,
+    found: Vec<(usize, Role)>,
+}
+
+impl PhraseIndex {
+    fn new(toks: &[Tok], lang: &Lang, class: &[u8]) -> PhraseIndex {
+        let mut first = Vec::with_capacity(toks.len() + 1);
+        let mut found = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            first.push(u32::try_from(found.len()).unwrap_or(u32::MAX));
+            if class.get(i).is_none_or(|c| c & MAY_START == 0) || t.kind != Kind::Word {
+                continue;
+            }
+            let Some(list) = lang.phrases.get(t.text.as_str()) else {
+                continue;
+            };
+            for (words, role) in list {
+                let ok = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(i + k).is_some_and(|x| &x.text == w));
+                if ok {
+                    found.push((i + words.len(), *role));
+                }
+            }
+        }
+        first.push(u32::try_from(found.len()).unwrap_or(u32::MAX));
+        PhraseIndex { first, found }
+    }
+
+    fn at(&self, i: usize) -> &[(usize, Role)] {
+        let from = self.first.get(i).map_or(0, |v| *v as usize);
+        let to = self.first.get(i + 1).map_or(from, |v| *v as usize);
+        self.found.get(from..to).unwrap_or_default()
+    }
+}
+
 struct P<'a> {
     t: &'a [Tok],
     l: &'a Lang,
+    ph: &'a PhraseIndex,
+    /// Per token: [`MAY_START`] / [`STRONG`].
+    class: &'a [u8],
 }
 
 impl<'a> P<'a> {
@@ -107,15 +176,7 @@ impl<'a> P<'a> {
 
     /// Every `date_words` phrase starting at `i`, longest first, with where it ends.
     fn phrases(&self, i: usize) -> impl Iterator<Item = (usize, Role)> + 'a {
-        let t = self.t;
-        let list = t.get(i).and_then(|first| self.l.phrases.get(&first.text));
-        list.into_iter().flatten().filter_map(move |(words, role)| {
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t.get(i + k).is_some_and(|x| &x.text == w));
-            ok.then_some((i + words.len(), *role))
-        })
+        self.ph.at(i).iter().copied()
     }
 
     /// The longest phrase starting at `i` (the first listed among equally long ones).
@@ -334,9 +395,8 @@ impl<'a> P<'a> {
 
     /// The longest expression starting at `i`.
     fn best(&self, i: usize) -> M<Expr> {
-        let t = self.tok(i)?;
-        // Expressions start with a word or a number (the few that start with punctuation are not dates).
-        if t.kind == Kind::Punct || (t.kind == Kind::Word && !self.l.may_start(&t.text)) {
+        // Expressions start with a word or a number that some table knows (or digits).
+        if self.class.get(i).is_none_or(|c| c & MAY_START == 0) {
             return None;
         }
         let candidates = [
@@ -358,6 +418,7 @@ impl<'a> P<'a> {
             self.the_period(i),
             self.vague(i),
             self.year_in_words(i),
+            self.mod_date(i),
         ];
         let mut best: M<Expr> = None;
         for c in candidates.into_iter().flatten() {
@@ -1231,6 +1292,7 @@ impl<'a> P<'a> {
                     }
                 )
             }),
+            self.the_period(j),
             self.month_alone(j),
         ];
         let (end, inner) = inner.into_iter().flatten().max_by_key(|(e, _)| *e)?;
@@ -1281,6 +1343,10 @@ impl<'a> P<'a> {
         };
         let k = self.skip(j, Role::Det);
         let mut items = self.range_item(k, true);
+        // A bare number is a day only where a range makes it one: "by 30" is a margin, "until 5" a count.
+        if !matches!(self.day(k), Some((_, (_, true)))) {
+            items.retain(|(_, e)| !matches!(e, Expr::Part(p) if p.month.is_none() && p.year.is_none() && p.day.is_some() && p.weekday.is_none()));
+        }
         items.extend(
             [self.part_of(k), self.relative(k), self.year_expr(k)]
                 .into_iter()
@@ -1319,6 +1385,10 @@ impl<'a> P<'a> {
             )),
             None => {
                 let end = self.is(end, Role::OrLater)?;
+                // "1/1/2016 and after 6PM": the "after" opens something else.
+                if self.tok(end).is_some_and(|t| t.kind == Kind::Num) {
+                    return None;
+                }
                 Some((
                     end,
                     Expr::OpenStart {

@@ -89,6 +89,28 @@ impl P<'_> {
         .max_by_key(|(e, _)| *e)
     }
 
+    /// "this 5/12", "next 5/12", "next 6th of April": a month and day in this, next or last year.
+    pub(super) fn mod_date(&self, i: usize) -> M<Expr> {
+        let (j, m) = self.modifier(i)?;
+        let offset = match m {
+            Modifier::This => 0,
+            Modifier::Next => 1,
+            Modifier::Prev => -1,
+            _ => return None,
+        };
+        match self.date_cued(j, true)? {
+            (end, Expr::Part(part))
+                if part.year.is_none()
+                    && part.month.is_some()
+                    && part.day.is_some()
+                    && part.weekday.is_none() =>
+            {
+                Some((end, Expr::ModDate { part, offset }))
+            }
+            _ => None,
+        }
+    }
+
     /// "the week of April 10th", "the week beginning February 4", "w/c Feb 4", "the week of the 18th".
     pub(super) fn week_of(&self, i: usize) -> M<Expr> {
         let j = self.skip(i, Role::Det);
@@ -135,18 +157,15 @@ impl P<'_> {
     /// of the month"). Not where the phrase names some other period: "the year's best", "the week of talks",
     /// "the year before", "the month when …".
     pub(super) fn the_period(&self, i: usize) -> M<Expr> {
-        let j = self.is(i, Role::Det)?;
-        let (end, unit) = self.unit(j)?;
-        if !matches!(
-            unit,
-            Unit::Week | Unit::Month | Unit::Year | Unit::Fortnight
-        ) || end != j + 1
-        {
-            return None;
-        }
+        let (end, unit) = self.phrases(i).find_map(|(j, r)| match r {
+            Role::Current(u) => Some((j, u)),
+            _ => None,
+        })?;
         let next = self.tok(end);
         let names_other = next.is_some_and(|t| {
-            (t.kind == Kind::Punct && matches!(t.text.as_str(), "'" | "’") && self.glued(end))
+            (t.kind == Kind::Punct
+                && matches!(t.text.as_str(), "'" | "’" | "-")
+                && self.glued(end))
                 || t.kind == Kind::Num
                 || (t.kind == Kind::Word
                     && (self.phrase(end).is_some_and(|(_, r)| {
@@ -198,7 +217,23 @@ impl P<'_> {
         {
             return None;
         }
-        (modified || year || self.cue_before(i) || self.sentence_start(i))
-            .then_some((end, Expr::Vague))
+        // "in the summer", "of fall", "since spring" — not "to fall", "and spring".
+        let cued = i > 0
+            && (i.saturating_sub(2)..i).any(|s| {
+                self.phrases(s).any(|(e, r)| {
+                    e == i
+                        && matches!(
+                            r,
+                            Role::In
+                                | Role::Of
+                                | Role::Det
+                                | Role::On
+                                | Role::Since
+                                | Role::Until
+                                | Role::RangeOpen
+                        )
+                })
+            });
+        (modified || year || cued || self.sentence_start(i)).then_some((end, Expr::Vague))
     }
 }
