@@ -103,17 +103,49 @@ pub fn resolve_against(
 }
 
 /// Every expression with its byte span.
+///
+/// Most of a news text holds no date. A first pass only splits the text and looks each word up once (no
+/// token text is built); full tokens and the grammar then run on zones around the tokens that can carry a
+/// date (digits, months, weekdays, units …), with enough tokens on either side for every rule's look-back
+/// (the tense of the sentence: 15 tokens) and look-ahead.
 fn scan(text: &str, lang: &str) -> Vec<(Span, Found)> {
-    let toks = tokens::tokenize(text);
+    const BEFORE: usize = 16;
+    const AFTER: usize = 12;
     let vocabulary = lang::Lang::get(lang);
-    grammar::scan(&toks, vocabulary)
-        .into_iter()
-        .filter_map(|f| {
+    let light = tokens::split(text);
+    let mut buf = String::new();
+    let mut zones: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in light.iter().enumerate() {
+        let strong = match t.kind {
+            tokens::Kind::Num => true,
+            tokens::Kind::Word => {
+                tokens::lower_into(text.get(t.start..t.end).unwrap_or_default(), &mut buf);
+                vocabulary.classify(&buf) & lang::STRONG != 0
+            }
+            tokens::Kind::Punct => false,
+        };
+        if !strong {
+            continue;
+        }
+        let (from, to) = (k.saturating_sub(BEFORE), (k + AFTER + 1).min(light.len()));
+        match zones.last_mut() {
+            Some(z) if from <= z.1 => z.1 = to,
+            _ => zones.push((from, to)),
+        }
+    }
+    let mut out = Vec::new();
+    for (from, to) in zones {
+        let Some(part) = light.get(from..to) else {
+            continue;
+        };
+        let toks = tokens::full(text, part);
+        out.extend(grammar::scan(&toks, vocabulary).into_iter().filter_map(|f| {
             let first = toks.get(f.start)?;
             let last = toks.get(f.end.checked_sub(1)?)?;
             Some((Span::new(first.start, last.end), f))
-        })
-        .collect()
+        }));
+    }
+    out
 }
 
 /// Resolves one expression into `m`. `relative_kind` is the anchor kind a relative expression gets.

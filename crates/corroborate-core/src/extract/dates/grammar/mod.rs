@@ -1479,6 +1479,7 @@ impl<'a> P<'a> {
             self.weekday_expr(i),
             self.numbered_period(i),
             self.holiday(i),
+            self.mod_date(i),
         ]
         .into_iter()
         .flatten()
