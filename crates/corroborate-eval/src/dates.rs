@@ -114,7 +114,9 @@ fn news_speed(path: &std::path::Path, sample: usize) -> anyhow::Result<()> {
     };
     for body in bodies.iter().take(sample) {
         for m in find_dates(body, "en", Some("2019-06-21")) {
-            let line_start = body.get(..m.span.start).map_or(0, |b| b.rfind(['.', '\n']).map_or(0, |k| k + 1));
+            let line_start = body
+                .get(..m.span.start)
+                .map_or(0, |b| b.rfind(['.', '\n']).map_or(0, |k| k + 1));
             let context = body
                 .get(line_start..m.span.end.min(body.len()))
                 .unwrap_or_default()
@@ -124,7 +126,14 @@ fn news_speed(path: &std::path::Path, sample: usize) -> anyhow::Result<()> {
                 m.span.slice(body).unwrap_or_default(),
                 m.value,
                 m.end,
-                context.chars().rev().take(90).collect::<Vec<_>>().into_iter().rev().collect::<String>()
+                context
+                    .chars()
+                    .rev()
+                    .take(90)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<String>()
             );
         }
     }

@@ -454,7 +454,6 @@ impl Lang {
         s
     }
 
-
     /// The vocabulary of `lang`; languages without date tables fall back to English, whose numeric and ISO
     /// forms are what non-English text mostly shares.
     pub fn get(lang: &str) -> &'static Lang {
@@ -473,7 +472,6 @@ impl Lang {
             .entry(code.to_string())
             .or_insert_with(|| Box::leak(Box::new(Lang::load(code))))
     }
-
 
     /// A month name or abbreviation.
     pub fn month(&self, word: &str) -> Option<u32> {

@@ -206,7 +206,10 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
             if c.future
                 && let Some(a) = c.anchor
             {
-                let nearest = Ctx { future: false, ..*c };
+                let nearest = Ctx {
+                    future: false,
+                    ..*c
+                };
                 if let Some(b) = range(l, r, &nearest)
                     && b.0.1 >= a
                 {

@@ -32,7 +32,7 @@ pub fn scan(toks: &[Tok], lang: &Lang) -> Vec<Found> {
                 // "may" and "march" in lower case are a verb far more often than a month.
                 if c & STRONG != 0
                     && !t.capitalised
-                    && lang.month_ambiguous.iter().any(|a| *a == t.text)
+                    && lang.month_ambiguous.contains(&t.text)
                 {
                     c & !STRONG
                 } else {

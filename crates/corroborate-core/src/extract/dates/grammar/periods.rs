@@ -163,9 +163,7 @@ impl P<'_> {
         })?;
         let next = self.tok(end);
         let names_other = next.is_some_and(|t| {
-            (t.kind == Kind::Punct
-                && matches!(t.text.as_str(), "'" | "’" | "-")
-                && self.glued(end))
+            (t.kind == Kind::Punct && matches!(t.text.as_str(), "'" | "’" | "-") && self.glued(end))
                 || t.kind == Kind::Num
                 || (t.kind == Kind::Word
                     && (self.phrase(end).is_some_and(|(_, r)| {
@@ -201,11 +199,10 @@ impl P<'_> {
         let k = self.is(j, Role::Vague)?;
         let (end, year) = match self.year(k) {
             Some((e, _)) => (e, true),
-            None => match self
-                .is(k, Role::Of)
-                .and_then(|o| self.year(o))
-                .or_else(|| self.is(k, Role::Of).and_then(|o| self.relative(o).map(|r| (r.0, 0))))
-            {
+            None => match self.is(k, Role::Of).and_then(|o| self.year(o)).or_else(|| {
+                self.is(k, Role::Of)
+                    .and_then(|o| self.relative(o).map(|r| (r.0, 0)))
+            }) {
                 Some((e, _)) => (e, true),
                 None => (k, false),
             },
@@ -213,7 +210,9 @@ impl P<'_> {
         // "the fall of Kabul", "Summer Olympics", "spring cleaning".
         if !year
             && (self.is(k, Role::Of).is_some()
-                || self.tok(k).is_some_and(|t| t.kind == Kind::Word && t.capitalised))
+                || self
+                    .tok(k)
+                    .is_some_and(|t| t.kind == Kind::Word && t.capitalised))
         {
             return None;
         }
