@@ -39,6 +39,13 @@ pub struct DatesArgs {
     /// Failures shown per category (all with a large number).
     #[arg(long, default_value_t = 4)]
     pub show: usize,
+    /// Also measure speed on news text: an article-extraction ground-truth file (JSON object of records
+    /// with an `articleBody`); reports MB/s over all bodies repeated to about 8 MB.
+    #[arg(long)]
+    pub bench: Option<PathBuf>,
+    /// With `--bench`: print what the finder finds in the first N bodies, to check for false alarms.
+    #[arg(long, default_value_t = 0)]
+    pub sample: usize,
 }
 
 /// One of our mentions: start and end in characters, lower-cased text, value, end.
@@ -81,7 +88,71 @@ pub fn run(args: DatesArgs) -> anyhow::Result<bool> {
         }
     }
     throughput(&corpus);
+    if let Some(path) = &args.bench {
+        news_speed(path, args.sample)?;
+    }
     Ok(ok)
+}
+
+/// Speed on ordinary news text (where dates are rare, unlike the spec inputs), and optionally what is found
+/// there, so that new rules can be checked for false alarms.
+fn news_speed(path: &std::path::Path, sample: usize) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let records: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .with_context(|| format!("parsing {}", path.display()))?;
+    let bodies: Vec<&str> = match &records {
+        Value::Object(map) => map
+            .values()
+            .filter_map(|r| r["articleBody"].as_str())
+            .collect(),
+        Value::Array(list) => list
+            .iter()
+            .filter_map(|r| r["articleBody"].as_str())
+            .collect(),
+        _ => Vec::new(),
+    };
+    for body in bodies.iter().take(sample) {
+        for m in find_dates(body, "en", Some("2019-06-21")) {
+            let line_start = body
+                .get(..m.span.start)
+                .map_or(0, |b| b.rfind(['.', '\n']).map_or(0, |k| k + 1));
+            let context = body
+                .get(line_start..m.span.end.min(body.len()))
+                .unwrap_or_default()
+                .trim();
+            println!(
+                "  found {:?} → {:?}..{:?}   in …{}",
+                m.span.slice(body).unwrap_or_default(),
+                m.value,
+                m.end,
+                context
+                    .chars()
+                    .rev()
+                    .take(90)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<String>()
+            );
+        }
+    }
+    let joined = bodies.join("\n\n");
+    if joined.is_empty() {
+        bail!("no articleBody in {}", path.display());
+    }
+    let big = joined.repeat((8_000_000 / joined.len()).max(1));
+    let started = std::time::Instant::now();
+    let found = find_dates(&big, "en", Some("2019-06-21"));
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "news speed ({} bodies): {:.1} MB in {secs:.2} s = {:.1} MB/s ({} mentions)",
+        bodies.len(),
+        big.len() as f64 / 1e6,
+        big.len() as f64 / 1e6 / secs.max(1e-9),
+        found.len()
+    );
+    Ok(())
 }
 
 /// Speed: every spec input of a language joined into one text, repeated to about 4 MB, one call.

@@ -110,4 +110,28 @@ pub enum Expr {
     },
     /// From the start of the first to the end of the second.
     Range(Box<Expr>, Box<Expr>),
+    /// The week (Monday–Sunday) that contains the first day of `inner`: "the week of April 10th", "w/c
+    /// Feb 4", "the week beginning February 4".
+    WeekOf(Box<Expr>),
+    /// The weekend around a holiday: "Labor Day weekend" (Saturday to Monday), "the weekend of Thanksgiving"
+    /// (Thursday to Sunday), "Halloween weekend".
+    HolidayWeekend(Box<Expr>),
+    /// `count` units counted from the start (`nth` 1, 2 …) or the end (`nth` -1, -2 …) of a period:
+    /// "the first week of 2015", "the last 3 weeks of this year", "the 15th day of next month", "the third
+    /// month of 2021". A period's weeks are those whose Thursday lies in it (as ISO weeks belong to years).
+    Within {
+        unit: super::lang::Unit,
+        nth: i64,
+        count: i64,
+        inner: Box<Expr>,
+    },
+    /// A month and day in the year `offset` years from the anchor's: "this 5/12" (0), "next 6th of April"
+    /// (1), "last June 5" (-1).
+    ModDate {
+        part: Part,
+        offset: i32,
+    },
+    /// A period that cannot be placed without knowing more than the text says: a season (which hemisphere?),
+    /// a fiscal or school year (whose?). Found, never resolved.
+    Vague,
 }

@@ -6,7 +6,8 @@
 //! words), `ordinals` (ordinal words, with `ordinal_endings` for inflected languages) and `holidays`.
 //! Adding French or Spanish means adding those tables, not code.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{LazyLock, Mutex};
 
 use crate::lexicon;
@@ -107,26 +108,73 @@ pub enum Role {
     Century,
     /// Decade words: "nineties" → 90.
     Decade(i64),
+    /// A period whose days depend on who speaks: seasons (hemisphere), fiscal and school years. Found, so
+    /// that the text is known to name a time, but never placed.
+    Vague,
+    /// "now", "date" ("to date"): the anchor day as the end of a range.
+    Now,
+    /// "week of", "week beginning", "w/c": the week that contains the day after it.
+    WeekOf,
+    /// "the year", "the week": the current unit, said without "this".
+    Current(Unit),
 }
+
+/// FNV-1a: the tables are looked up for nearly every word of a text, with short keys that come from the
+/// text itself; the standard SipHash is made for untrusted keys and costs several times more per word.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// [`Lang::classify`]: a date expression can start with the word.
+pub const MAY_START: u8 = 1;
+/// [`Lang::classify`]: the word carries a date (see [`Lang::strong`]).
+pub const STRONG: u8 = 2;
+
+/// A word table keyed by lower-case words.
+pub type Words<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// One language's date vocabulary.
 #[derive(Debug, Default)]
 pub struct Lang {
     /// Phrases (lower-case words separated by spaces) by their first word, longest first.
-    pub phrases: HashMap<String, Vec<(Vec<String>, Role)>>,
-    pub months: HashMap<String, u32>,
+    pub phrases: Words<Vec<(Vec<String>, Role)>>,
+    /// Words that every date expression contains at least one of within its first few tokens (a month, a
+    /// weekday, a unit, "yesterday", a holiday …; digits count too). Most sentences have none, and the
+    /// grammar skips them without trying its rules: that is what makes it fast on ordinary text.
+    pub strong: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// For every word in any table: [`MAY_START`] and [`STRONG`] flags, so that the scanner classifies a
+    /// word of the text with one lookup.
+    pub class: Words<u8>,
+    pub months: Words<u32>,
     /// Month abbreviations ("jan", "sept"): accepted alone only where a date is clearly meant.
     pub month_abbreviations: Vec<String>,
     /// Month names that are also common words ("may", "march"): alone they need a cue.
     pub month_ambiguous: Vec<String>,
-    pub weekdays: HashMap<String, u32>,
+    pub weekdays: Words<u32>,
     pub weekday_abbreviations: Vec<String>,
-    pub numbers: HashMap<String, i64>,
-    pub ordinals: HashMap<String, u32>,
+    pub numbers: Words<i64>,
+    pub ordinals: Words<u32>,
     pub ordinal_endings: Vec<String>,
     /// Holidays by the first word of their name (names may have several words), longest first: the rule
     /// that gives their date in a year.
-    pub holidays: HashMap<String, Vec<(Vec<String>, Holiday)>>,
+    pub holidays: Words<Vec<(Vec<String>, Holiday)>>,
     /// Numeric dates are read day first (21/06, 21.06.) rather than month first (06/21).
     pub day_first: bool,
     /// "3." is an ordinal day ("am 3. Oktober").
@@ -149,6 +197,24 @@ pub enum Holiday {
         nth: i32,
         shift: i64,
     },
+}
+
+impl Role {
+    /// Roles that carry the date themselves, rather than only modifying or connecting one.
+    fn is_strong(self) -> bool {
+        matches!(
+            self,
+            Role::RelDay(_)
+                | Role::Unit(_)
+                | Role::YearWord
+                | Role::WeekWord
+                | Role::QuarterWord
+                | Role::Century
+                | Role::Decade(_)
+                | Role::Vague
+                | Role::Current(_)
+        )
+    }
 }
 
 fn role(spec: &str) -> Option<Role> {
@@ -212,6 +278,10 @@ fn role(spec: &str) -> Option<Role> {
         "late" => Role::Late,
         "century" => Role::Century,
         "decade" => Role::Decade(arg?.parse().ok()?),
+        "vague" => Role::Vague,
+        "now" => Role::Now,
+        "week_of" => Role::WeekOf,
+        "current" => Role::Current(unit(arg)?),
         _ => return None,
     })
 }
@@ -249,7 +319,7 @@ fn words(phrase: &str) -> Vec<String> {
 }
 
 /// Names in a `name = number` table, to their numbers.
-fn numbered(lang: &str, table: &str) -> HashMap<String, i64> {
+fn numbered(lang: &str, table: &str) -> Words<i64> {
     lexicon::lines(lang, table)
         .into_iter()
         .filter_map(lexicon::key_value)
@@ -258,7 +328,7 @@ fn numbered(lang: &str, table: &str) -> HashMap<String, i64> {
 }
 
 /// Entries that are a strict prefix of another name with the same number ("jan" of "january").
-fn abbreviations(names: &HashMap<String, u32>) -> Vec<String> {
+fn abbreviations(names: &Words<u32>) -> Vec<String> {
     names
         .iter()
         .filter(|(name, n)| {
@@ -294,7 +364,7 @@ impl Lang {
         for list in l.phrases.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        let to_u32 = |m: HashMap<String, i64>| -> HashMap<String, u32> {
+        let to_u32 = |m: Words<i64>| -> Words<u32> {
             m.into_iter()
                 .filter_map(|(k, v)| Some((k, u32::try_from(v).ok()?)))
                 .collect()
@@ -323,7 +393,65 @@ impl Lang {
         for list in l.holidays.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        l.strong = l.strong_words();
+        l.class = l.classes();
         l
+    }
+
+    fn classes(&self) -> Words<u8> {
+        let mut c: Words<u8> = Words::default();
+        let starts = self
+            .phrases
+            .keys()
+            .chain(self.months.keys())
+            .chain(self.weekdays.keys())
+            .chain(self.numbers.keys())
+            .chain(self.holidays.keys())
+            .chain(self.ordinals.keys())
+            .cloned()
+            .chain(["q", "h"].map(String::from));
+        for w in starts {
+            *c.entry(w).or_default() |= MAY_START;
+        }
+        for w in &self.strong {
+            *c.entry(w.clone()).or_default() |= STRONG;
+        }
+        c
+    }
+
+    /// The [`MAY_START`] / [`STRONG`] flags of a (lower-cased) word.
+    pub fn classify(&self, word: &str) -> u8 {
+        match self.class.get(word) {
+            Some(f) => *f,
+            // Inflected ordinals ("dritten") are not listed whole.
+            None if !self.ordinal_endings.is_empty() && self.ordinal(word).is_some() => MAY_START,
+            None => 0,
+        }
+    }
+
+    /// The words of [`Lang::strong`]: months, weekdays, holidays' first words, number words of ten and more
+    /// (years written out), and the last word of phrases that name a day, unit or period ("night" of "last
+    /// night", "week", "yesterday").
+    fn strong_words(&self) -> HashSet<String, BuildHasherDefault<Fnv>> {
+        let mut s: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
+        s.extend(self.months.keys().cloned());
+        s.extend(self.weekdays.keys().cloned());
+        s.extend(self.holidays.keys().cloned());
+        s.extend(
+            self.numbers
+                .iter()
+                .filter(|(_, v)| **v >= 10)
+                .map(|(k, _)| k.clone()),
+        );
+        for (words, role) in self.phrases.values().flatten() {
+            if role.is_strong()
+                && let Some(last) = words.last()
+            {
+                s.insert(last.clone());
+            }
+        }
+        s.extend(["q", "h"].map(String::from));
+        s
     }
 
     /// The vocabulary of `lang`; languages without date tables fall back to English, whose numeric and ISO
@@ -343,18 +471,6 @@ impl Lang {
         cache
             .entry(code.to_string())
             .or_insert_with(|| Box::leak(Box::new(Lang::load(code))))
-    }
-
-    /// Whether a date expression can start with this (lower-cased) word: most words of a text cannot, and
-    /// the grammar skips them without trying its rules.
-    pub fn may_start(&self, word: &str) -> bool {
-        self.phrases.contains_key(word)
-            || self.months.contains_key(word)
-            || self.weekdays.contains_key(word)
-            || self.numbers.contains_key(word)
-            || self.holidays.contains_key(word)
-            || self.ordinal(word).is_some()
-            || matches!(word, "q" | "h")
     }
 
     /// A month name or abbreviation.

@@ -6,7 +6,11 @@
 //! periods ("yesterday", "this morning", "last week", "letzte Woche", "earlier this month", "the past three
 //! months"), durations from a day ("two days ago", "vor zwei Tagen", "in two weeks", "3 days after Christmas"),
 //! ranges ("from 20 to 22 June", "vom 3. bis 5. Mai", "between 2014 and 2018"), quarters, week numbers,
-//! decades and holidays. Every word the grammar needs is in the per-language tables (`data/<lang>/`:
+//! decades and holidays; periods inside periods ("the first week of 2015", "the last 3 weeks of this year",
+//! "the 15th day of next month"), the week of a day ("the week of April 10th", "w/c Feb 4"), holiday
+//! weekends ("Labor Day weekend"), years in words ("nineteen eighty six", "two thousand and fifteen"), and
+//! periods that are found but never placed (seasons, fiscal and school years: which hemisphere, whose
+//! fiscal year?). Every word the grammar needs is in the per-language tables (`data/<lang>/`:
 //! `weekdays`, `date_words`, `numbers`, `ordinals`, `holidays`, plus the shared `months`).
 //!
 //! Resolution conventions, chosen for news reports, which mostly tell what already happened:
@@ -30,6 +34,17 @@
 //!   the day or period named, "since"/"until" include it.
 //! - "early/mid/late May" are the 1st–15th, 10th–20th and 16th–31st; "early/mid/late 2016" the thirds of
 //!   the year (January–April, May–August, September–December).
+//! - "the year", "the month", "the week" alone are the current one ("partner of the year", "sales in the
+//!   week"), except where the words go on to name another period ("the year's best", "the week of talks",
+//!   "the year before", "the year-ago quarter").
+//! - A period's weeks are those whose Thursday lies in it (as ISO weeks belong to years): "the first week
+//!   of 2015" is 29 December 2014 – 4 January 2015; "the last week of July 2017" ends on 30 July.
+//! - A holiday weekend runs from the Saturday before a Monday or Tuesday holiday to the holiday, from a
+//!   Thursday or Friday holiday to the Sunday after, and is the weekend itself for a weekend holiday.
+//! - "this 5/12", "next 6th of April", "last June 5": the month and day in this, next or last year.
+//! - A range with a future cue ("will run from May to September") is the nearest one unless that one is
+//!   already over, then the next.
+//! - "by Friday" is "until Friday"; "now" (and "date" in "to date") can end a range: "between May and now".
 //! - "two days ago", "in two weeks", "3 weeks later" count from the anchor (calendar months clamp: a month
 //!   after 31 January is 28/29 February).
 
@@ -103,17 +118,53 @@ pub fn resolve_against(
 }
 
 /// Every expression with its byte span.
+///
+/// Most of a news text holds no date. A first pass only splits the text and looks each word up once (no
+/// token text is built); full tokens and the grammar then run on zones around the tokens that can carry a
+/// date (digits, months, weekdays, units …), with enough tokens on either side for every rule's look-back
+/// (the tense of the sentence: 15 tokens) and look-ahead.
 fn scan(text: &str, lang: &str) -> Vec<(Span, Found)> {
-    let toks = tokens::tokenize(text);
+    const BEFORE: usize = 16;
+    const AFTER: usize = 12;
     let vocabulary = lang::Lang::get(lang);
-    grammar::scan(&toks, vocabulary)
-        .into_iter()
-        .filter_map(|f| {
-            let first = toks.get(f.start)?;
-            let last = toks.get(f.end.checked_sub(1)?)?;
-            Some((Span::new(first.start, last.end), f))
-        })
-        .collect()
+    let light = tokens::split(text);
+    let mut buf = String::new();
+    let mut zones: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in light.iter().enumerate() {
+        let strong = match t.kind {
+            tokens::Kind::Num => true,
+            tokens::Kind::Word => {
+                tokens::lower_into(text.get(t.start..t.end).unwrap_or_default(), &mut buf);
+                vocabulary.classify(&buf) & lang::STRONG != 0
+            }
+            tokens::Kind::Punct => false,
+        };
+        if !strong {
+            continue;
+        }
+        let (from, to) = (k.saturating_sub(BEFORE), (k + AFTER + 1).min(light.len()));
+        match zones.last_mut() {
+            Some(z) if from <= z.1 => z.1 = to,
+            _ => zones.push((from, to)),
+        }
+    }
+    let mut out = Vec::new();
+    for (from, to) in zones {
+        let Some(part) = light.get(from..to) else {
+            continue;
+        };
+        let toks = tokens::full(text, part);
+        out.extend(
+            grammar::scan(&toks, vocabulary)
+                .into_iter()
+                .filter_map(|f| {
+                    let first = toks.get(f.start)?;
+                    let last = toks.get(f.end.checked_sub(1)?)?;
+                    Some((Span::new(first.start, last.end), f))
+                }),
+        );
+    }
+    out
 }
 
 /// Resolves one expression into `m`. `relative_kind` is the anchor kind a relative expression gets.

@@ -201,11 +201,105 @@ fn bounds(e: &Expr, c: &Ctx, after: Option<Day>) -> Option<(Bounds, bool, bool)>
         }
         Expr::OpenStart { from: x, .. } | Expr::OpenEnd { to: x, .. } => bounds(x, c, after),
         Expr::Range(l, r) => {
-            let ((ls, _), _, lrel) = bounds(l, c, None)?;
-            let ((_, re), _, rrel) = bounds(r, c, Some(ls))?;
-            (re >= ls).then_some(((ls, re), false, lrel || rrel))
+            // "will run from May to September", said in June: the range under way, not next year's. With a
+            // future cue, the nearest reading counts as long as it has not ended before the anchor.
+            if c.future
+                && let Some(a) = c.anchor
+            {
+                let nearest = Ctx {
+                    future: false,
+                    ..*c
+                };
+                if let Some(b) = range(l, r, &nearest)
+                    && b.0.1 >= a
+                {
+                    return Some(b);
+                }
+            }
+            range(l, r, c)
         }
+        Expr::WeekOf(inner) => {
+            let ((s, _), _, rel) = bounds(inner, c, after)?;
+            let ws = s.week_start();
+            Some(((ws, ws.plus_days(6)), false, rel))
+        }
+        Expr::HolidayWeekend(inner) => {
+            let ((d, _), _, rel) = bounds(inner, c, after)?;
+            // A Monday or Tuesday holiday ends the weekend before it; a Thursday or Friday one starts the
+            // weekend after it; on a weekend it is that weekend.
+            let b = match d.weekday() {
+                1 | 2 => (d.plus_days(-(i64::from(d.weekday()) + 1)), d),
+                4 | 5 => (d, d.week_start().plus_days(6)),
+                6 | 7 => (d.week_start().plus_days(5), d.week_start().plus_days(6)),
+                _ => (d.week_start().plus_days(5), d.week_start().plus_days(6)),
+            };
+            Some((b, false, rel))
+        }
+        Expr::Within {
+            unit,
+            nth,
+            count,
+            inner,
+        } => {
+            let ((s, e), _, rel) = bounds(inner, c, after)?;
+            let b = within(s, e, *unit, *nth, *count)?;
+            Some((b, *unit == Unit::Day && *count == 1, rel))
+        }
+        Expr::ModDate { part, offset } => {
+            let y = c.anchor?.year() + offset;
+            let d = Day::from_ymd(y, part.month?, part.day?)?;
+            Some(((d, d), true, true))
+        }
+        Expr::Vague => None,
     }
+}
+
+/// Both ends of a range: from the start of `l` to the end of `r` (placed not before `l`).
+fn range(l: &Expr, r: &Expr, c: &Ctx) -> Option<(Bounds, bool, bool)> {
+    let ((ls, _), _, lrel) = bounds(l, c, None)?;
+    let ((_, re), _, rrel) = bounds(r, c, Some(ls))?;
+    (re >= ls).then_some(((ls, re), false, lrel || rrel))
+}
+
+/// `count` units from the `nth` one of the period `s..=e` (negative `nth`: counted from its end). Weeks
+/// belong to the period that holds their Thursday; days and months are calendar ones. `None` when the units
+/// asked for do not fit in the period ("the 40th day of June").
+fn within(s: Day, e: Day, unit: Unit, nth: i64, count: i64) -> Option<Bounds> {
+    if nth == 0 || count < 1 {
+        return None;
+    }
+    let (first, last, step) = match unit {
+        Unit::Day => (s, e, 1),
+        Unit::Week => {
+            let mut first = s.week_start();
+            if first.plus_days(3) < s {
+                first = first.plus_days(7);
+            }
+            let mut last = e.week_start();
+            if last.plus_days(3) > e {
+                last = last.plus_days(-7);
+            }
+            (first, last.plus_days(6), 7)
+        }
+        Unit::Month => {
+            let from = if nth > 0 {
+                s.plus_months(nth - 1)?
+            } else {
+                e.plus_days(1).plus_months(nth - count + 1)?
+            };
+            let to = from.plus_months(count)?.plus_days(-1);
+            return (from >= s && to <= e).then_some((from, to));
+        }
+        _ => return None,
+    };
+    let (from, to) = if nth > 0 {
+        let from = first.plus_days(step * (nth - 1));
+        (from, from.plus_days(step * count - 1))
+    } else {
+        let to = last.plus_days(step * (nth + 1));
+        (to.plus_days(-(step * count - 1)), to)
+    };
+    (from >= first && to <= last).then_some((from, to))
 }
 
 fn base_is_relative(e: &Expr) -> bool {

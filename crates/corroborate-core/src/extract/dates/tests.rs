@@ -459,3 +459,162 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn periods_within_periods() {
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "How about the first week of 2015?",
+            "the first week of 2015",
+            "2014-12-29",
+            Some("2015-01-04"),
+        ),
+        (
+            "How about the last week of 2019?",
+            "the last week of 2019",
+            "2019-12-23",
+            Some("2019-12-29"),
+        ),
+        (
+            "Work stops for the last 3 weeks of this year.",
+            "the last 3 weeks of this year",
+            "2023-12-11",
+            Some("2023-12-31"),
+        ),
+        (
+            "Sales for the last four months of 2021 fell.",
+            "the last four months of 2021",
+            "2021-09-01",
+            Some("2021-12-31"),
+        ),
+        (
+            "They visited Paris in the first ten days of last year.",
+            "the first ten days of last year",
+            "2022-01-01",
+            Some("2022-01-10"),
+        ),
+        (
+            "They will come back on the 15th day of next month.",
+            "the 15th day of next month",
+            "2023-07-15",
+            None,
+        ),
+        (
+            "They will come back on the twenty third day of September.",
+            "the twenty third day of September",
+            "2023-09-23",
+            None,
+        ),
+        (
+            "We have dates free the week of April 10th.",
+            "the week of April 10th",
+            "2023-04-10",
+            Some("2023-04-16"),
+        ),
+        (
+            "Schedule a call w/c Feb 4.",
+            "w/c Feb 4",
+            "2023-01-30",
+            Some("2023-02-05"),
+        ),
+        (
+            "Roads were jammed over Labor Day weekend.",
+            "Labor Day weekend",
+            "2023-09-02",
+            Some("2023-09-04"),
+        ),
+        (
+            "Tickets for the weekend of Thanksgiving 2023 sold out.",
+            "the weekend of Thanksgiving 2023",
+            "2023-11-23",
+            Some("2023-11-26"),
+        ),
+        (
+            "Partner of the year.",
+            "the year",
+            "2023-01-01",
+            Some("2023-12-31"),
+        ),
+        (
+            "She was born on January twenty five nineteen eighty six.",
+            "January twenty five nineteen eighty six",
+            "1986-01-25",
+            None,
+        ),
+        (
+            "They left in two thousand and fifteen.",
+            "two thousand and fifteen",
+            "2015-01-01",
+            Some("2015-12-31"),
+        ),
+        (
+            "The plant opened on fifteen August nineteen hundred ninety three.",
+            "fifteen August nineteen hundred ninety three",
+            "1993-08-15",
+            None,
+        ),
+        (
+            "Talks will run between now and November 15th.",
+            "between now and November 15th",
+            "2023-06-21",
+            Some("2023-11-15"),
+        ),
+        (
+            "The offer runs 2/29-3/1.",
+            "2/29-3/1",
+            "2024-02-29",
+            Some("2024-03-01"),
+        ),
+        (
+            "Sales from April to June in 2017 fell.",
+            "from April to June in 2017",
+            "2017-04-01",
+            Some("2017-06-30"),
+        ),
+        (
+            "Fares will be cut from May to September.",
+            "from May to September",
+            "2023-05-01",
+            Some("2023-09-30"),
+        ),
+    ];
+    for (text, span, value, end) in cases {
+        check(text, "en", Some(PUB), span, Some(value), *end);
+    }
+    check(
+        "Das Jahr hatte Höhen und Tiefen.",
+        "de",
+        Some(PUB),
+        "Das Jahr",
+        Some("2023-01-01"),
+        Some("2023-12-31"),
+    );
+}
+
+#[test]
+fn vague_periods_are_found_but_not_placed() {
+    for (text, span) in [
+        ("I'll leave this summer.", "this summer"),
+        ("Gains fell in the last fiscal year.", "last fiscal year"),
+        ("Deliveries start in spring 2020.", "spring 2020"),
+    ] {
+        check(text, "en", Some(PUB), span, None, None);
+    }
+}
+
+#[test]
+fn news_phrases_that_name_no_date() {
+    for text in [
+        "It was the year's best film.",
+        "After a week of talks, nothing changed.",
+        "Prices fall as the weeks go by.",
+        "Profit rose from the year-ago quarter.",
+        "The fall of Kabul shocked many.",
+        "Rates were cut by a quarter point and sales rose by 30 percent.",
+        "The Winter Olympics opened.",
+        "Two thousand people marched in the first week of the strike.",
+        "It happened the year before independence.",
+    ] {
+        assert_eq!(find_dates(text, "en", Some(PUB)), vec![], "{text}");
+    }
+}

@@ -36,9 +36,24 @@ impl Tok {
     }
 }
 
+/// A token's place and kind only, without its text: what the fast first pass over a whole document
+/// needs (see [`super::scan`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Light {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub space_before: bool,
+}
+
 /// Splits `text` into tokens. Letters and combining marks make words, ASCII digits make numbers, every other
 /// non-space character is a one-character punctuation token.
 pub fn tokenize(text: &str) -> Vec<Tok> {
+    full(text, &split(text))
+}
+
+/// Where the tokens of `text` lie ([`tokenize`] without the text of each token).
+pub fn split(text: &str) -> Vec<Light> {
     let mut toks = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut space = true;
@@ -68,28 +83,53 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 chars.next();
             }
         }
-        let raw = text.get(start..end).unwrap_or_default();
-        let value = if kind == Kind::Num && raw.len() <= 9 {
-            raw.parse().ok()
-        } else {
-            None
-        };
-        toks.push(Tok {
+        toks.push(Light {
             start,
             end,
             kind,
-            text: if kind == Kind::Word {
-                raw.to_lowercase()
-            } else {
-                raw.to_string()
-            },
-            value,
             space_before: space,
-            capitalised: c.is_uppercase(),
         });
         space = false;
     }
     toks
+}
+
+/// Full tokens for the light ones of `text`.
+pub fn full(text: &str, light: &[Light]) -> Vec<Tok> {
+    light
+        .iter()
+        .map(|l| {
+            let raw = text.get(l.start..l.end).unwrap_or_default();
+            let value = if l.kind == Kind::Num && raw.len() <= 9 {
+                raw.parse().ok()
+            } else {
+                None
+            };
+            Tok {
+                start: l.start,
+                end: l.end,
+                kind: l.kind,
+                text: if l.kind == Kind::Word {
+                    raw.to_lowercase()
+                } else {
+                    raw.to_string()
+                },
+                value,
+                space_before: l.space_before,
+                capitalised: raw.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+        .collect()
+}
+
+/// `word` lower-cased into `buf` (reused, so that classifying every word of a text allocates nothing).
+pub fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Combining marks continue a word (decomposed umlauts).

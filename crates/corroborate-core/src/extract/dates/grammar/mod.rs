@@ -4,8 +4,11 @@
 //! work is linear in the text with a small constant (every rule looks at most a dozen tokens ahead).
 //! The rules are language-neutral; every word they need comes from [`Lang`].
 
+mod periods;
+mod year_words;
+
 use super::expr::{Expr, Part, Third, YearRef};
-use super::lang::{Lang, Modifier, Role, Unit};
+use super::lang::{Lang, MAY_START, Modifier, Role, STRONG, Unit};
 use super::tokens::{Kind, Tok};
 
 /// A date expression over tokens `start..end`.
@@ -20,10 +23,54 @@ pub struct Found {
 
 /// Every date expression in `toks`, in order, not overlapping.
 pub fn scan(toks: &[Tok], lang: &Lang) -> Vec<Found> {
-    let p = P { t: toks, l: lang };
+    let class: Vec<u8> = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Num => MAY_START | STRONG,
+            Kind::Word => {
+                let c = lang.classify(&t.text);
+                // "may" and "march" in lower case are a verb far more often than a month.
+                if c & STRONG != 0
+                    && !t.capitalised
+                    && lang.month_ambiguous.contains(&t.text)
+                {
+                    c & !STRONG
+                } else {
+                    c
+                }
+            }
+            Kind::Punct => 0,
+        })
+        .collect();
+    let index = PhraseIndex::new(toks, lang, &class);
+    let p = P {
+        t: toks,
+        l: lang,
+        ph: &index,
+        class: &class,
+    };
+    // For each token, the next token at or after it that can carry a date (digits or a strong word):
+    // an expression starts at most `REACH` tokens before one, so everywhere else no rule is tried.
+    const REACH: usize = 4;
+    let mut next_strong = vec![usize::MAX; toks.len()];
+    let mut next = usize::MAX;
+    for k in (0..toks.len()).rev() {
+        if class.get(k).is_some_and(|c| c & STRONG != 0) {
+            next = k;
+        }
+        next_strong[k] = next;
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let ahead = next_strong.get(i).copied().unwrap_or(usize::MAX);
+        if ahead == usize::MAX {
+            break;
+        }
+        if ahead - i > REACH {
+            i = ahead - REACH;
+            continue;
+        }
         match p.best(i) {
             Some((end, expr)) if end > i => {
                 let future = p.future_context(i, end);
@@ -55,9 +102,53 @@ const YEARS: std::ops::RangeInclusive<i64> = 1000..=2199;
 
 type M<T> = Option<(usize, T)>;
 
+/// Every `date_words` phrase that starts at each token, longest first, with where it ends: the rules ask
+/// "is there a unit / modifier / connector here?" many times per token, so the table is read once per token.
+struct PhraseIndex {
+    /// `first[i]..first[i + 1]` are token `i`'s entries in `found`.
+    first: Vec<u32>,
+    found: Vec<(usize, Role)>,
+}
+
+impl PhraseIndex {
+    fn new(toks: &[Tok], lang: &Lang, class: &[u8]) -> PhraseIndex {
+        let mut first = Vec::with_capacity(toks.len() + 1);
+        let mut found = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            first.push(u32::try_from(found.len()).unwrap_or(u32::MAX));
+            if class.get(i).is_none_or(|c| c & MAY_START == 0) || t.kind != Kind::Word {
+                continue;
+            }
+            let Some(list) = lang.phrases.get(t.text.as_str()) else {
+                continue;
+            };
+            for (words, role) in list {
+                let ok = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(i + k).is_some_and(|x| &x.text == w));
+                if ok {
+                    found.push((i + words.len(), *role));
+                }
+            }
+        }
+        first.push(u32::try_from(found.len()).unwrap_or(u32::MAX));
+        PhraseIndex { first, found }
+    }
+
+    fn at(&self, i: usize) -> &[(usize, Role)] {
+        let from = self.first.get(i).map_or(0, |v| *v as usize);
+        let to = self.first.get(i + 1).map_or(from, |v| *v as usize);
+        self.found.get(from..to).unwrap_or_default()
+    }
+}
+
 struct P<'a> {
     t: &'a [Tok],
     l: &'a Lang,
+    ph: &'a PhraseIndex,
+    /// Per token: [`MAY_START`] / [`STRONG`].
+    class: &'a [u8],
 }
 
 impl<'a> P<'a> {
@@ -85,15 +176,7 @@ impl<'a> P<'a> {
 
     /// Every `date_words` phrase starting at `i`, longest first, with where it ends.
     fn phrases(&self, i: usize) -> impl Iterator<Item = (usize, Role)> + 'a {
-        let t = self.t;
-        let list = t.get(i).and_then(|first| self.l.phrases.get(&first.text));
-        list.into_iter().flatten().filter_map(move |(words, role)| {
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t.get(i + k).is_some_and(|x| &x.text == w));
-            ok.then_some((i + words.len(), *role))
-        })
+        self.ph.at(i).iter().copied()
     }
 
     /// The longest phrase starting at `i` (the first listed among equally long ones).
@@ -312,9 +395,8 @@ impl<'a> P<'a> {
 
     /// The longest expression starting at `i`.
     fn best(&self, i: usize) -> M<Expr> {
-        let t = self.tok(i)?;
-        // Expressions start with a word or a number (the few that start with punctuation are not dates).
-        if t.kind == Kind::Punct || (t.kind == Kind::Word && !self.l.may_start(&t.text)) {
+        // Expressions start with a word or a number that some table knows (or digits).
+        if self.class.get(i).is_none_or(|c| c & MAY_START == 0) {
             return None;
         }
         let candidates = [
@@ -330,6 +412,13 @@ impl<'a> P<'a> {
             self.part_of(i),
             self.open_range(i),
             self.range(i),
+            self.within(i),
+            self.week_of(i),
+            self.holiday_weekend(i),
+            self.the_period(i),
+            self.vague(i),
+            self.year_in_words(i),
+            self.mod_date(i),
         ];
         let mut best: M<Expr> = None;
         for c in candidates.into_iter().flatten() {
@@ -342,6 +431,12 @@ impl<'a> P<'a> {
 
     /// A calendar date or month, numeric or written, with an optional weekday in front.
     fn date(&self, i: usize) -> M<Expr> {
+        self.date_cued(i, false)
+    }
+
+    /// [`P::date`], where `cued` says that the context already makes a short numeric form a date (the
+    /// second end of a range: "2/29-3/1").
+    fn date_cued(&self, i: usize, cued: bool) -> M<Expr> {
         // "this Friday 5/12": the written date decides, the modifier only belongs to the span.
         let i = match self.modifier(i) {
             Some((j, _)) if self.weekday(j, true).is_some() => j,
@@ -357,7 +452,7 @@ impl<'a> P<'a> {
             j
         };
         let (end, mut part) = self
-            .numeric(j, weekday.is_some() || self.cue_before(i))
+            .numeric(j, cued || weekday.is_some() || self.cue_before(i))
             .into_iter()
             .chain(self.written(j))
             .max_by_key(|(e, _)| *e)?;
@@ -430,7 +525,10 @@ impl<'a> P<'a> {
                 _ => break,
             }
         }
-        // "5/1-5/7": three parts make no date, the first two do.
+        // "5/1-5/7": three parts make no date, the first two do; nor do parts joined by different marks.
+        if seps.len() == 2 && seps[0] != seps[1] {
+            parts.truncate(2);
+        }
         (2..=parts.len())
             .rev()
             .find_map(|n| self.interpret(&parts[..n], &seps[..n - 1], ends[n - 1], cued))
@@ -562,11 +660,12 @@ impl<'a> P<'a> {
             // "June of 1992", "Dec, 2018", "Dec-2018"
             let k = self
                 .punct(j, &[",", "-", "/"])
-                .or_else(|| self.is(j, Role::Of))
+                .or_else(|| self.role(j, |r| matches!(r, Role::Of | Role::In)))
                 .unwrap_or(j);
             if let Some((end, y)) = self
                 .year(k)
                 .or_else(|| if k > j { self.trailing_year(k) } else { None })
+                .or_else(|| self.year_words(k))
             {
                 keep(Some((
                     end,
@@ -639,7 +738,11 @@ impl<'a> P<'a> {
         let j = self
             .role(j, |r| matches!(r, Role::Of | Role::In))
             .unwrap_or(j);
-        match self.trailing_year(j).or_else(|| self.year(j)) {
+        match self
+            .trailing_year(j)
+            .or_else(|| self.year(j))
+            .or_else(|| self.year_words(j))
+        {
             Some((end, y)) => (end, Some(y)),
             None => (i, None),
         }
@@ -1100,6 +1203,28 @@ impl<'a> P<'a> {
         ))
     }
 
+    /// A year in words after "in", "since" …: "in nineteen ninety six", "in two thousand and fifteen". Not
+    /// before a lower-case word ("in two thousand homes").
+    fn year_in_words(&self, i: usize) -> M<Expr> {
+        if !self.cue_before(i) {
+            return None;
+        }
+        let (end, y) = self.year_words(i)?;
+        if self
+            .tok(end)
+            .is_some_and(|t| t.kind == Kind::Word && !t.capitalised && self.phrase(end).is_none())
+        {
+            return None;
+        }
+        Some((
+            end,
+            Expr::Part(Part {
+                year: Some(y),
+                ..Part::default()
+            }),
+        ))
+    }
+
     /// A month without day: "in May", "this September" ("March 2019" is the date rule's). Full names count
     /// alone; abbreviations and names that are also common words ("may", "march") need a cue before them.
     fn month_alone(&self, i: usize) -> M<Expr> {
@@ -1167,6 +1292,7 @@ impl<'a> P<'a> {
                     }
                 )
             }),
+            self.the_period(j),
             self.month_alone(j),
         ];
         let (end, inner) = inner.into_iter().flatten().max_by_key(|(e, _)| *e)?;
@@ -1217,6 +1343,10 @@ impl<'a> P<'a> {
         };
         let k = self.skip(j, Role::Det);
         let mut items = self.range_item(k, true);
+        // A bare number is a day only where a range makes it one: "by 30" is a margin, "until 5" a count.
+        if !matches!(self.day(k), Some((_, (_, true)))) {
+            items.retain(|(_, e)| !matches!(e, Expr::Part(p) if p.month.is_none() && p.year.is_none() && p.day.is_some() && p.weekday.is_none()));
+        }
         items.extend(
             [self.part_of(k), self.relative(k), self.year_expr(k)]
                 .into_iter()
@@ -1255,6 +1385,10 @@ impl<'a> P<'a> {
             )),
             None => {
                 let end = self.is(end, Role::OrLater)?;
+                // "1/1/2016 and after 6PM": the "after" opens something else.
+                if self.tok(end).is_some_and(|t| t.kind == Kind::Num) {
+                    return None;
+                }
                 Some((
                     end,
                     Expr::OpenStart {
@@ -1302,8 +1436,12 @@ impl<'a> P<'a> {
     /// What a range end can be: a date, a month, a year, a weekday, a relative day, or a bare day number.
     fn range_item(&self, i: usize, cued: bool) -> Vec<(usize, Expr)> {
         let mut v: Vec<(usize, Expr)> = Vec::new();
-        if let Some(r) = self.date(i) {
+        if let Some(r) = self.date_cued(i, cued) {
             v.push(r);
+        }
+        // "between now and May 21", "from March to date"
+        if let Some(j) = self.is(i, Role::Now) {
+            v.push((j, Expr::RelDay(0)));
         }
         if let Some((j, (d, marked))) = self.day(i)
             && (cued || marked)
@@ -1341,6 +1479,7 @@ impl<'a> P<'a> {
             self.weekday_expr(i),
             self.numbered_period(i),
             self.holiday(i),
+            self.mod_date(i),
         ]
         .into_iter()
         .flatten()
