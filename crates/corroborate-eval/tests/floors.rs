@@ -87,9 +87,9 @@ fn dates_floor() {
         "dates",
         &data("recognizers-text"),
         "--min-en",
-        "0.66",
+        "0.80",
         "--min-de",
-        "0.81",
+        "0.87",
     ]);
 }
 
@@ -124,4 +124,9 @@ fn entities_floor() {
         "--min-f1-de",
         "0.51",
     ]);
+}
+
+#[test]
+fn story_grouping_floor() {
+    eval(&["stories", &data("ecbplus"), "--min-bcubed", "0.92"]);
 }

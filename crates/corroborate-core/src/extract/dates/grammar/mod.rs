@@ -30,10 +30,7 @@ pub fn scan(toks: &[Tok], lang: &Lang) -> Vec<Found> {
             Kind::Word => {
                 let c = lang.classify(&t.text);
                 // "may" and "march" in lower case are a verb far more often than a month.
-                if c & STRONG != 0
-                    && !t.capitalised
-                    && lang.month_ambiguous.contains(&t.text)
-                {
+                if c & STRONG != 0 && !t.capitalised && lang.month_ambiguous.contains(&t.text) {
                     c & !STRONG
                 } else {
                     c
