@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;
+pub mod reconcile;
 pub mod report;
 pub mod text;
 
