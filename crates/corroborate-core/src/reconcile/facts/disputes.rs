@@ -105,17 +105,20 @@ pub fn find(
                         DisputeType::Place
                     }
                 };
-                if clash == DisputeType::Numeric && lex.tolls.contains(*pred) {
-                    if let Some((early, late)) = toll_update(groups, props, published, a, b) {
-                        for &m in &groups[late].members {
-                            updates.push(Update {
-                                group: early,
-                                claim: props[m].claim,
-                                with: late,
-                            });
-                        }
-                        continue;
+                let update = if clash == DisputeType::Numeric && lex.tolls.contains(*pred) {
+                    toll_update(groups, props, published, a, b)
+                } else {
+                    None
+                };
+                if let Some((early, late)) = update {
+                    for &m in &groups[late].members {
+                        updates.push(Update {
+                            group: early,
+                            claim: props[m].claim,
+                            with: late,
+                        });
                     }
+                    continue;
                 }
                 push_pair(&mut against, groups, props, infos, a, b, clash);
             }

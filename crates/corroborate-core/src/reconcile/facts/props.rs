@@ -9,6 +9,9 @@ use super::lexicon::{self, FactLexicon};
 use super::words::{Word, words};
 use crate::model::Document;
 
+/// A quantity as extracted: (value, min, max, approximate).
+pub type CountShape = (Option<f64>, Option<f64>, Option<f64>, bool);
+
 /// One normalised proposition of one claim.
 #[derive(Debug, Clone)]
 pub struct Prop {
@@ -23,7 +26,7 @@ pub struct Prop {
     /// The quantity as written, for statements and renderers.
     pub count_text: Option<String>,
     /// Quantity bounds as extracted (value, min, max, approximate), to phrase the statement.
-    pub count_shape: Option<(Option<f64>, Option<f64>, Option<f64>, bool)>,
+    pub count_shape: Option<CountShape>,
     pub date: Option<DateRange>,
     pub place: Option<String>,
     pub negative: bool,

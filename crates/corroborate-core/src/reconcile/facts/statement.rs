@@ -2,7 +2,7 @@
 
 use super::align::Group;
 use super::lexicon::FactLexicon;
-use super::props::Prop;
+use super::props::{CountShape, Prop};
 
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -13,7 +13,7 @@ fn fmt_num(v: f64) -> String {
 }
 
 /// "about 500", "more than 600", "at least 14", "2", "10–20".
-fn count_phrase(shape: (Option<f64>, Option<f64>, Option<f64>, bool)) -> Option<String> {
+fn count_phrase(shape: CountShape) -> Option<String> {
     let (value, min, max, approximate) = shape;
     Some(match (value, min, max) {
         (Some(v), _, _) if approximate => format!("about {}", fmt_num(v)),
