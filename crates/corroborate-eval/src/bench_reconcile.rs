@@ -176,6 +176,9 @@ fn peak_kib() -> Option<u64> {
 /// Reconciles one synthetic story and prints one line of figures.
 fn one(claims: usize, per_doc: usize) {
     let docs = generate(claims, per_doc);
+    if std::env::var_os("BENCH_PHASES").is_some() {
+        phases(&docs);
+    }
     let start = Instant::now();
     let r = facts::reconcile(&docs, &EntityIndex::new(), &ShingleCopies::default());
     let p = profiles::profiles(&docs, &r.claims, &r.speakers);
@@ -193,6 +196,44 @@ fn one(claims: usize, per_doc: usize) {
         secs,
         secs * 1e6 / claims.max(1) as f64,
         peak_kib().map_or_else(|| "?".to_string(), |k| k.to_string())
+    );
+}
+
+/// Times each phase of reconciliation separately (set `BENCH_PHASES`), to find what grows.
+fn phases(docs: &[Document]) {
+    use corroborate_core::reconcile::facts::{
+        CopyDetector, align, disputes, lexicon, origins, props,
+    };
+    let lex = lexicon::get();
+    let t = Instant::now();
+    let copies = ShingleCopies::default().copy_groups(docs);
+    eprintln!("  copies   {:.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let (infos, _) = origins::claim_infos(docs, &EntityIndex::new(), &copies, lex);
+    eprintln!("  origins  {:.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let mut ps = Vec::new();
+    for (n, info) in infos.iter().enumerate() {
+        if let Some(c) = docs[info.doc].layers.claims.get(info.local) {
+            ps.extend(props::props_of(&docs[info.doc], c, n, lex));
+        }
+    }
+    eprintln!("  props    {:.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let groups = align::group(&ps);
+    eprintln!(
+        "  align    {:.3} s ({} groups)",
+        t.elapsed().as_secs_f64(),
+        groups.len()
+    );
+    let t = Instant::now();
+    let published = |_: usize| -> Option<&str> { None };
+    let texts = |_: usize| -> Option<(usize, &str)> { None };
+    let (against, _) = disputes::find(&groups, &ps, &infos, &published, &texts, lex);
+    eprintln!(
+        "  disputes {:.3} s ({} entries)",
+        t.elapsed().as_secs_f64(),
+        against.len()
     );
 }
 

@@ -130,8 +130,10 @@ impl CopyDetector for ShingleCopies {
             if members.len() > 64 {
                 continue;
             }
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
+            // Each member is compared with the bucket's first only (a star, not all pairs): copies of one
+            // text share their smallest shingles, so they meet through it.
+            if let Some((&a, rest)) = members.split_first() {
+                for &b in rest {
                     if find(&mut parent, a) != find(&mut parent, b)
                         && jaccard(&sets[a], &sets[b]) >= self.threshold
                     {

@@ -50,16 +50,18 @@ pub struct Update {
 /// Published date of the document a claim is in (ISO string; `None` when unknown).
 pub type PublishedOf<'a> = dyn Fn(usize) -> Option<&'a str> + 'a;
 
-/// Lower-cased text of the document a claim is in.
-pub type TextOf<'a> = dyn Fn(usize) -> Option<&'a str> + 'a;
+/// The document a claim is in (index) and its lower-cased text.
+pub type TextOf<'a> = dyn Fn(usize) -> Option<(usize, &'a str)> + 'a;
 
 fn names_both(groups: &[Group], props: &[Prop], texts: &TextOf<'_>, a: usize, b: usize) -> bool {
     let (Some(pa), Some(pb)) = (&groups[a].place, &groups[b].place) else {
         return false;
     };
     [(a, pb), (b, pa)].iter().any(|&(g, other)| {
+        let mut seen = HashSet::new();
         groups[g].members.iter().any(|&m| {
-            texts(props[m].claim).is_some_and(|t| t.to_lowercase().contains(other.as_str()))
+            texts(props[m].claim)
+                .is_some_and(|(doc, t)| seen.insert(doc) && t.contains(other.as_str()))
         })
     })
 }

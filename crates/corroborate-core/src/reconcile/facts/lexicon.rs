@@ -9,11 +9,37 @@ use crate::lexicon;
 /// A word sequence (lower case) and what it maps to.
 pub type Phrase = (Vec<String>, String);
 
+/// Phrases, longest first, indexed by their first word so a scan is linear in the words, not in the table.
+#[derive(Debug, Default)]
+pub struct PhraseTable {
+    pub entries: Vec<Phrase>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl PhraseTable {
+    pub fn new(entries: Vec<Phrase>) -> PhraseTable {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (p, _)) in entries.iter().enumerate() {
+            if let Some(f) = p.first() {
+                by_first.entry(f.clone()).or_default().push(i);
+            }
+        }
+        PhraseTable { entries, by_first }
+    }
+}
+
+impl std::ops::Deref for PhraseTable {
+    type Target = [Phrase];
+    fn deref(&self) -> &[Phrase] {
+        &self.entries
+    }
+}
+
 /// Everything `reconcile::facts` and `reconcile::profiles` know about language.
 #[derive(Debug, Default)]
 pub struct FactLexicon {
     /// Event phrases → predicate, longest first.
-    pub predicates: Vec<Phrase>,
+    pub predicates: PhraseTable,
     /// predicate → the predicate it implies.
     pub implies: HashMap<String, String>,
     /// frame predicate → the predicate whose count it reframes.
@@ -25,7 +51,7 @@ pub struct FactLexicon {
     /// counted noun → participant class.
     pub patients: HashMap<String, String>,
     /// speaker words → side, longest first.
-    pub sides: Vec<Phrase>,
+    pub sides: PhraseTable,
     /// speaker as written → speaker key.
     pub aliases: HashMap<String, String>,
     /// Role and title words, dropped from speakers when looking for a person's name.
@@ -35,7 +61,7 @@ pub struct FactLexicon {
     /// Words that negate a predicate written shortly after them.
     pub denials: HashSet<String>,
     /// Loaded terms of every language (words → the term), longest first.
-    pub loaded: Vec<Phrase>,
+    pub loaded: PhraseTable,
 }
 
 /// The lexicon, built on first use.
@@ -98,7 +124,7 @@ fn build() -> FactLexicon {
         .flat_map(|l| words_of(l).into_iter())
         .collect();
     FactLexicon {
-        predicates: phrases("event_predicates"),
+        predicates: PhraseTable::new(phrases("event_predicates")),
         implies: map("predicate_implies"),
         frames: map("predicate_frames"),
         tolls: lexicon::lines_all_languages("toll_predicates")
@@ -107,11 +133,11 @@ fn build() -> FactLexicon {
             .collect(),
         labels: map("predicate_labels"),
         patients: map("patient_classes"),
-        sides: phrases("sides"),
+        sides: PhraseTable::new(phrases("sides")),
         aliases: map("speaker_aliases"),
         roles,
         place_preps,
-        loaded,
+        loaded: PhraseTable::new(loaded),
         denials: lexicon::lines_all_languages("denial_words")
             .into_iter()
             .map(str::to_lowercase)
@@ -158,18 +184,11 @@ impl FactLexicon {
 }
 
 /// Finds phrase matches in a word sequence, longest first, not overlapping: (first word index, phrase index).
-pub fn find_phrases(words: &[String], table: &[Phrase]) -> Vec<(usize, usize)> {
+pub fn find_phrases(words: &[String], table: &PhraseTable) -> Vec<(usize, usize)> {
     let mut taken = vec![false; words.len()];
     let mut out = Vec::new();
-    // Index the table by first word so the scan is linear in the words, not in the table.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (p, _)) in table.iter().enumerate() {
-        if let Some(f) = p.first() {
-            by_first.entry(f.as_str()).or_default().push(i);
-        }
-    }
     for start in 0..words.len() {
-        let Some(cands) = by_first.get(words[start].as_str()) else {
+        let Some(cands) = table.by_first.get(words[start].as_str()) else {
             continue;
         };
         for &pi in cands {

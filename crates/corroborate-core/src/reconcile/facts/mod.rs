@@ -22,7 +22,7 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -136,8 +136,11 @@ pub fn reconcile(
     let groups = align::group(&props);
     let published =
         |claim: usize| -> Option<&str> { docs.get(infos.get(claim)?.doc)?.published.as_deref() };
-    let texts =
-        |claim: usize| -> Option<&str> { docs.get(infos.get(claim)?.doc).map(|d| d.text.as_str()) };
+    let lower: Vec<String> = docs.iter().map(|d| d.text.to_lowercase()).collect();
+    let texts = |claim: usize| -> Option<(usize, &str)> {
+        let doc = infos.get(claim)?.doc;
+        Some((doc, lower.get(doc)?.as_str()))
+    };
     let (against, updates) = disputes::find(&groups, &props, &infos, &published, &texts, lex);
     let fact_id = |g: usize| format!("f{}", g + 1);
     let mut facts: Vec<Fact> = groups
@@ -147,22 +150,30 @@ pub fn reconcile(
             let mut origins: Vec<Origin> = Vec::new();
             let mut speakers: Vec<Option<String>> = Vec::new();
             let mut supported_by = Vec::new();
+            let mut last_claim = None;
+            let mut origin_at: HashMap<&str, usize> = HashMap::new();
+            let mut seen_speakers: HashSet<Option<&str>> = HashSet::new();
             for &m in &g.members {
                 let claim = props[m].claim;
-                let id = claim_id(claim);
-                if supported_by.contains(&id) {
+                // Members are in claim order, so a claim's repeats are adjacent.
+                if last_claim == Some(claim) {
                     continue;
                 }
+                last_claim = Some(claim);
+                let id = claim_id(claim);
                 supported_by.push(id.clone());
                 if let Some(info) = infos.get(claim) {
-                    match origins.iter_mut().find(|o| o.name == info.origin_name) {
-                        Some(o) => o.claims.push(id),
-                        None => origins.push(Origin {
-                            name: info.origin_name.clone(),
-                            claims: vec![id],
-                        }),
+                    match origin_at.get(info.origin_name.as_str()) {
+                        Some(&i) => origins[i].claims.push(id),
+                        None => {
+                            origin_at.insert(info.origin_name.as_str(), origins.len());
+                            origins.push(Origin {
+                                name: info.origin_name.clone(),
+                                claims: vec![id],
+                            });
+                        }
                     }
-                    if !speakers.contains(&info.speaker) {
+                    if seen_speakers.insert(info.speaker.as_deref()) {
                         speakers.push(info.speaker.clone());
                     }
                 }
@@ -194,18 +205,24 @@ pub fn reconcile(
             }
         })
         .collect();
+    let supporters: Vec<HashSet<usize>> = groups
+        .iter()
+        .map(|g| g.members.iter().map(|&m| props[m].claim).collect())
+        .collect();
     for a in against {
         let Some(f) = facts.get_mut(a.group) else {
             continue;
         };
-        let claim = claim_id(a.claim);
         // A claim that supports the fact does not also dispute it (a claim stating both sides).
-        if f.supported_by.contains(&claim) {
+        if supporters
+            .get(a.group)
+            .is_some_and(|s| s.contains(&a.claim))
+        {
             continue;
         }
-        if !f.disputed_by.contains(&claim) {
-            f.disputed_by.push(claim.clone());
-        }
+        // `against` is sorted by (group, claim) and deduplicated, so each claim comes once per fact.
+        let claim = claim_id(a.claim);
+        f.disputed_by.push(claim.clone());
         f.disputes.push(Dispute {
             claim,
             kind: a.kind,
