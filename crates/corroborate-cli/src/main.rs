@@ -67,7 +67,12 @@ struct AnalyzeArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
+    /// The dossier as JSON (`corroborate.dossier/1`).
     Json,
+    /// A readable report in Markdown.
+    Md,
+    /// One self-contained HTML page (inline CSS, no scripts, nothing fetched).
+    Html,
 }
 
 fn main() -> ExitCode {
@@ -105,6 +110,8 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<usize> {
         OutputFormat::Json => {
             serde_json::to_string_pretty(&dossier).context("rendering the dossier")?
         }
+        OutputFormat::Md => report::markdown::render(&dossier),
+        OutputFormat::Html => report::html::render(&dossier),
     };
     write_output(args.output.as_deref(), &rendered)?;
     Ok(analysis.skipped.len())

@@ -22,6 +22,8 @@ macro_rules! table {
 /// Every (language, table name, contents) compiled in.
 pub static TABLES: &[(&str, &str, &str)] = &[
     table!("en", "months"),
+    table!("en", "report_nouns"),
+    table!("de", "report_nouns"),
     table!("de", "months"),
     table!("en", "abbreviations"),
     table!("en", "abbreviations_never_final"),
@@ -138,6 +140,27 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     // Stopwords left out of the term vectors that `reconcile::stories` compares.
     table!("en", "stopwords"),
     table!("de", "stopwords"),
+    // Facts and outlet profiles (`reconcile`): event predicates and how they imply and frame each other,
+    // which counts are tolls, participant classes, speaker sides and aliases, place prepositions, labels for
+    // statements, and loaded wording.
+    table!("en", "event_predicates"),
+    table!("de", "event_predicates"),
+    table!("xx", "predicate_implies"),
+    table!("xx", "predicate_frames"),
+    table!("xx", "toll_predicates"),
+    table!("xx", "predicate_labels"),
+    table!("en", "patient_classes"),
+    table!("de", "patient_classes"),
+    table!("en", "sides"),
+    table!("de", "sides"),
+    table!("en", "speaker_aliases"),
+    table!("de", "speaker_aliases"),
+    table!("en", "place_prepositions"),
+    table!("de", "place_prepositions"),
+    table!("en", "loaded_terms"),
+    table!("de", "loaded_terms"),
+    table!("en", "denial_words"),
+    table!("de", "denial_words"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

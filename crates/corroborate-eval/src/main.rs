@@ -8,6 +8,7 @@ mod attribution;
 mod bench_claims;
 mod bench_extract;
 mod bench_ingest;
+mod bench_reconcile;
 mod dates;
 mod entities;
 
@@ -42,6 +43,8 @@ enum Command {
     Attribution(attribution::AttributionArgs),
     /// Throughput of sentence split + claim finding on the article-extraction ground-truth texts.
     BenchClaims(bench_claims::Args),
+    /// Times fact reconciliation on synthetic stories of 1k/10k/100k claims; reports peak memory.
+    BenchReconcile(bench_reconcile::Args),
     /// Date expressions against the Recognizers-Text DateTimeModel specs (English, German).
     Dates(dates::DatesArgs),
     /// Numbers and ranges against the Recognizers-Text Number specs (English and German).
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Command::Extraction(args) => extraction::run(args),
         Command::Attribution(args) => attribution::run(args),
         Command::BenchClaims(args) => bench_claims::run(&args),
+        Command::BenchReconcile(args) => bench_reconcile::run(&args),
         Command::Dates(args) => dates::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Entities(args) => entities::run(&args),

@@ -1,9 +1,9 @@
 //! The dossier: the product's contract with the programs that read its output (SPEC.md and
 //! `dossier.schema.json`). Field names here are the contract's; serde renders them as they are.
 
-use serde::Serialize;
-
 use std::collections::HashMap;
+
+use serde::Serialize;
 
 use crate::ingest::IngestError;
 use crate::model::{
@@ -11,7 +11,10 @@ use crate::model::{
     Span, Stance,
 };
 use crate::pipeline::Analysis;
+use crate::reconcile::duplicates::duplicate_groups;
 use crate::reconcile::entities::canonical_entities;
+use crate::reconcile::facts::{self, Fact, GroupsFn};
+use crate::reconcile::profiles::{self, Profile};
 
 pub const FORMAT: &str = "corroborate.dossier/1";
 
@@ -24,8 +27,8 @@ pub struct Dossier {
     pub documents: Vec<DocumentOut>,
     pub entities: Vec<EntityOut>,
     pub claims: Vec<ClaimOut>,
-    pub facts: Vec<serde_json::Value>,
-    pub sources: Vec<SourceOut>,
+    pub facts: Vec<Fact>,
+    pub sources: Vec<Profile>,
     /// Inputs or records that were not analysed, and why.
     pub skipped: Vec<SkippedOut>,
 }
@@ -84,6 +87,11 @@ pub struct ClaimOut {
     /// The proposition's own span inside the evidence.
     pub content_start: usize,
     pub content_end: usize,
+    /// The speaker as the reconciler keys it across documents (entity id, or a normalised name such as
+    /// `reinholt`, `mld`, `hospital`); null for the outlet's own voice.
+    pub speaker_key: Option<String>,
+    /// The independent origin this claim counts towards (see `reconcile::facts::origins`).
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,7 +119,7 @@ pub struct DateOut {
 }
 
 /// Maps a mention (document id, mention index) to the id of the canonical entity it belongs to.
-pub type EntityIndex = HashMap<(String, usize), String>;
+pub type EntityIndex = facts::EntityIndex;
 
 /// A canonical entity as the dossier shows it (SPEC `entities[]`).
 #[derive(Debug, Serialize)]
@@ -231,6 +239,8 @@ pub fn claims_out(documents: &[Document], entities: &EntityIndex) -> Vec<ClaimOu
                     .collect(),
                 content_start: c.content.start,
                 content_end: c.content.end,
+                speaker_key: None,
+                origin: None,
             });
         }
     }
@@ -250,14 +260,6 @@ fn date_out(text: &str, d: &crate::model::DateMention) -> DateOut {
 /// Claims a speaker (entity or, failing that, the speaker as written) makes in one claim, for profiles.
 pub fn speaker_key(c: &ClaimMention, doc: &Document) -> Option<String> {
     c.speaker_span.map(|s| slice(&doc.text, s))
-}
-
-#[derive(Debug, Serialize)]
-pub struct SourceOut {
-    pub name: String,
-    pub documents: Vec<String>,
-    pub voices: Vec<serde_json::Value>,
-    pub loaded_terms: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -295,9 +297,20 @@ impl From<&Document> for DocumentOut {
     }
 }
 
-/// Builds the dossier of an analysis.
+/// Builds the dossier of an analysis: claims, then the facts reconciled from them (copies found by the
+/// stand-in shingle check until the story module's MinHash groups are merged) and the outlet profiles.
 pub fn build_dossier(analysis: &Analysis) -> Dossier {
     let (entities, entity_index) = entities_out(&analysis.documents);
+    let reconciled = facts::reconcile(
+        &analysis.documents,
+        &entity_index,
+        &GroupsFn(duplicate_groups),
+    );
+    let mut claims = claims_out(&analysis.documents, &entity_index);
+    for (c, info) in claims.iter_mut().zip(&reconciled.claims) {
+        c.speaker_key = info.speaker.clone();
+        c.origin = Some(info.origin_name.clone());
+    }
     Dossier {
         format: FORMAT,
         engine: Engine {
@@ -307,26 +320,13 @@ pub fn build_dossier(analysis: &Analysis) -> Dossier {
         },
         documents: analysis.documents.iter().map(DocumentOut::from).collect(),
         entities,
-        claims: claims_out(&analysis.documents, &entity_index),
-        facts: Vec::new(),
-        sources: sources(&analysis.documents),
+        claims,
+        sources: profiles::profiles(
+            &analysis.documents,
+            &reconciled.claims,
+            &reconciled.speakers,
+        ),
+        facts: reconciled.facts,
         skipped: analysis.skipped.iter().map(SkippedOut::from).collect(),
     }
-}
-
-/// One entry per outlet or account, in order of first appearance.
-fn sources(documents: &[Document]) -> Vec<SourceOut> {
-    let mut out: Vec<SourceOut> = Vec::new();
-    for d in documents {
-        match out.iter_mut().find(|s| s.name == d.source) {
-            Some(s) => s.documents.push(d.id.clone()),
-            None => out.push(SourceOut {
-                name: d.source.clone(),
-                documents: vec![d.id.clone()],
-                voices: Vec::new(),
-                loaded_terms: Vec::new(),
-            }),
-        }
-    }
-    out
 }
