@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Document, Span, TokenKind};
+use crate::reconcile::union_find::UnionFind;
 use crate::text::tokens::tokenize;
 
 /// Words per shingle.
@@ -42,7 +43,7 @@ pub fn duplicate_groups(docs: &[Document]) -> Vec<Vec<String>> {
             let bucket = buckets.entry(key).or_default();
             for &j in bucket.iter().rev().take(BUCKET_PEERS) {
                 if union.find(i) != union.find(j) && jaccard(set, &shingles[j]) >= MIN_JACCARD {
-                    union.join(i, j);
+                    union.union(i, j);
                 }
             }
             bucket.push(i);
@@ -220,33 +221,6 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
-}
-
-/// Disjoint sets with path halving; the smaller index is the representative, for reproducible groups.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        self.parent[hi] = lo;
-    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::entities::{fold_diacritics, is_org_head, is_reference_surface};
 use crate::model::{Document, EntityKind, Span};
+use crate::reconcile::union_find::UnionFind;
 
 /// One real-world entity as the dossier reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -321,36 +322,6 @@ fn build(
         });
     }
     out
-}
-
-/// Disjoint sets over mention numbers.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Joins two sets; the smaller root (earlier mention) stays root, for determinism.
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
-        }
-    }
 }
 
 #[cfg(test)]

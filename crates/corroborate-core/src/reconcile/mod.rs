@@ -8,3 +8,4 @@ pub mod entities;
 pub mod facts;
 pub mod profiles;
 pub mod stories;
+mod union_find;
