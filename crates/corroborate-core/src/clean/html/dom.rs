@@ -22,8 +22,9 @@ static NOTHING: LazyLock<Selector> = LazyLock::new(|| {
     Selector::parse("never-an-element-name").expect("a plain tag name is a valid selector")
 });
 
-/// Elements whose boundaries end a line of text when an element is flattened.
-fn is_block(name: &str) -> bool {
+/// Elements whose boundaries end a line of text (a block) when a page is flattened. One set for the page-text
+/// flattener here and the native extractor's block segmentation, so their paragraphs agree.
+pub(crate) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -40,6 +41,9 @@ fn is_block(name: &str) -> bool {
             | "blockquote"
             | "section"
             | "article"
+            | "main"
+            | "aside"
+            | "nav"
             | "header"
             | "footer"
             | "figure"
@@ -50,8 +54,11 @@ fn is_block(name: &str) -> bool {
             | "th"
             | "dd"
             | "dt"
+            | "dl"
             | "pre"
             | "hr"
+            | "form"
+            | "body"
     )
 }
 

@@ -10,6 +10,7 @@ use ego_tree::iter::Edge;
 use scraper::Node;
 
 use super::hints::{Hint, is_consent, is_embed_class, name_hint, tag_hint};
+use crate::clean::html::dom::is_block;
 
 /// Index of an element in [`Page::elems`].
 pub(crate) type ElemId = u32;
@@ -43,45 +44,6 @@ pub(crate) struct Page {
     /// Whether a visible embedded social post was met (and left out), so the caller knows whether reading
     /// posts is worth a pass over the page.
     pub embeds: bool,
-}
-
-/// Elements whose boundaries end a block (the same set the page-text flattener uses, so paragraphs agree).
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "section"
-            | "article"
-            | "main"
-            | "aside"
-            | "nav"
-            | "header"
-            | "footer"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "dd"
-            | "dt"
-            | "dl"
-            | "pre"
-            | "hr"
-            | "form"
-            | "body"
-    )
 }
 
 /// Elements whose content a reader never sees as text, or that are not the outlet's prose (`head`, form
