@@ -270,6 +270,26 @@ pub struct Document {
 }
 
 impl Document {
+    /// A stand-alone article with no metadata beyond its source and language, and no layers yet: what tests,
+    /// evaluations and benchmarks build from a bare text before running the stages they measure.
+    pub fn from_text(id: &str, source: &str, text: &str, language: &str) -> Self {
+        Document {
+            id: id.to_string(),
+            source: source.to_string(),
+            kind: DocKind::Article,
+            parent: None,
+            language: Some(language.to_string()),
+            title: None,
+            url: None,
+            published: None,
+            authors: Vec::new(),
+            text: text.to_string(),
+            removed: Vec::new(),
+            origin: String::new(),
+            layers: Layers::default(),
+        }
+    }
+
     /// Every span of every layer, for invariant checks.
     pub fn all_spans(&self) -> impl Iterator<Item = Span> + '_ {
         let l = &self.layers;

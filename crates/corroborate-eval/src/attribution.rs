@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::Args;
 use corroborate_core::extract::claims::find_claims;
-use corroborate_core::model::{ClaimMode, DocKind, Document, Layers, Span, TokenKind};
+use corroborate_core::model::{ClaimMode, Document, Span, TokenKind};
 use corroborate_core::text::sentences::split_sentences;
 use corroborate_core::text::tokens::tokenize;
 
@@ -278,24 +278,8 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
 
 /// Our attributions for one text.
 fn predict(text: &str) -> Vec<Attribution> {
-    let doc = Document {
-        id: "d1".into(),
-        source: "polnear".into(),
-        kind: DocKind::Article,
-        parent: None,
-        language: Some("en".into()),
-        title: None,
-        url: None,
-        published: None,
-        authors: Vec::new(),
-        text: text.to_string(),
-        removed: Vec::new(),
-        origin: String::new(),
-        layers: Layers {
-            sentences: split_sentences(text, "en"),
-            ..Layers::default()
-        },
-    };
+    let mut doc = Document::from_text("d1", "polnear", text, "en");
+    doc.layers.sentences = split_sentences(text, "en");
     find_claims(&doc, "en")
         .into_iter()
         .filter(|c| c.mode != ClaimMode::Narration)

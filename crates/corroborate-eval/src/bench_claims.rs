@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use corroborate_core::extract::claims::find_claims;
-use corroborate_core::model::{DocKind, Document, Layers};
+use corroborate_core::model::Document;
 use corroborate_core::text::sentences::split_sentences;
 
 #[derive(clap::Args)]
@@ -41,24 +41,8 @@ pub fn run(args: &Args) -> anyhow::Result<bool> {
         let start = Instant::now();
         claims = 0;
         for t in &texts {
-            let doc = Document {
-                id: "d1".into(),
-                source: "bench".into(),
-                kind: DocKind::Article,
-                parent: None,
-                language: Some("en".into()),
-                title: None,
-                url: None,
-                published: None,
-                authors: Vec::new(),
-                text: t.clone(),
-                removed: Vec::new(),
-                origin: String::new(),
-                layers: Layers {
-                    sentences: split_sentences(t, "en"),
-                    ..Layers::default()
-                },
-            };
+            let mut doc = Document::from_text("d1", "bench", t, "en");
+            doc.layers.sentences = split_sentences(t, "en");
             claims += std::hint::black_box(find_claims(&doc, "en")).len();
         }
         rounds.push(start.elapsed().as_secs_f64());

@@ -1,30 +1,13 @@
 //! English tests on texts written for them: one per pattern, plus invariants over arbitrary input.
 
 use super::find_claims;
-use crate::model::{
-    ClaimMention, ClaimMode, DocKind, Document, EntityKind, EntityMention, Layers, Polarity, Span,
-};
+use crate::model::{ClaimMention, ClaimMode, Document, EntityKind, EntityMention, Polarity, Span};
 use crate::text::sentences::split_sentences;
 
 pub fn doc(text: &str, lang: &str) -> Document {
-    Document {
-        id: "d1".into(),
-        source: "test".into(),
-        kind: DocKind::Article,
-        parent: None,
-        language: Some(lang.into()),
-        title: None,
-        url: None,
-        published: None,
-        authors: Vec::new(),
-        text: text.into(),
-        removed: Vec::new(),
-        origin: String::new(),
-        layers: Layers {
-            sentences: split_sentences(text, lang),
-            ..Layers::default()
-        },
-    }
+    let mut d = Document::from_text("d1", "test", text, lang);
+    d.layers.sentences = split_sentences(text, lang);
+    d
 }
 
 pub fn claims(text: &str, lang: &str) -> (Document, Vec<ClaimMention>) {
