@@ -3,8 +3,9 @@
 //! Two reports are about the same event when they share salient content: the same names, numbers and dates,
 //! and rarer content words. Each document becomes a weighted term vector ([`features`]); an inverted index
 //! proposes similar pairs without comparing all pairs ([`candidates`]); group-average clustering merges them
-//! while the average cosine stays above a threshold ([`cluster`]). An embedded post always joins the story of
-//! the document it is embedded in.
+//! while the average cosine stays above a threshold, then a report left alone joins the cluster whose centroid
+//! it is close to ([`cluster`]). An embedded post always joins the story of the document it is embedded in,
+//! and its words count towards that document's vector.
 //!
 //! The result depends only on the documents and their order: everything here runs on one thread, ties are
 //! broken by input order, and stories are numbered by their first document.
@@ -21,6 +22,9 @@ use crate::model::Document;
 const EDGE_MIN: f32 = 0.1;
 /// Clusters merge while their average cosine is at least this. Tuned on ECB+.
 const MERGE_THRESHOLD: f64 = 0.25;
+/// A report left on its own joins the cluster whose centroid is at least this close. Tuned on ECB+.
+const ATTACH_CENTROID: f64 = 0.25;
+
 /// Longest label made from a document's first sentence, in characters.
 const TITLE_CHARS: usize = 100;
 /// Salient terms in a label made from terms.
@@ -43,20 +47,29 @@ pub fn group_stories(docs: &[Document]) -> Vec<Story> {
     let roots = root_of_each(docs);
     // Only top-level documents are clustered; posts follow their root afterwards.
     let top: Vec<usize> = (0..docs.len()).filter(|&i| roots[i] == i).collect();
-    let top_docs: Vec<&Document> = top.iter().map(|&i| &docs[i]).collect();
-    let space = features::term_space(&top_docs);
+    // `top_index[i]`: the position in `top` of document `i`, when it is top-level.
+    let mut top_index = vec![usize::MAX; docs.len()];
+    for (k, &i) in top.iter().enumerate() {
+        top_index[i] = k;
+    }
+    let mut units: Vec<Vec<&Document>> = top.iter().map(|&i| vec![&docs[i]]).collect();
+    for (i, &root) in roots.iter().enumerate() {
+        if root != i
+            && let Some(unit) = top_index.get(root).and_then(|&k| units.get_mut(k))
+        {
+            unit.push(&docs[i]);
+        }
+    }
+    let space = features::term_space(&units);
     let edges = candidates::similar_pairs(&space.vectors, &space.df, EDGE_MIN);
     let clusters = cluster::group_average(&space.vectors, &edges, MERGE_THRESHOLD);
+    let clusters = cluster::attach_singletons(&space.vectors, &edges, clusters, ATTACH_CENTROID);
 
     let mut story_of_top = vec![0usize; top.len()];
     for (s, members) in clusters.iter().enumerate() {
         for &m in members {
             story_of_top[m] = s;
         }
-    }
-    let mut top_index = vec![usize::MAX; docs.len()];
-    for (k, &i) in top.iter().enumerate() {
-        top_index[i] = k;
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (i, &root) in roots.iter().enumerate() {

@@ -15,6 +15,7 @@ use crate::reconcile::duplicates::duplicate_groups;
 use crate::reconcile::entities::canonical_entities;
 use crate::reconcile::facts::{self, Fact, GroupsFn};
 use crate::reconcile::profiles::{self, Profile};
+use crate::reconcile::stories::group_stories;
 
 pub const FORMAT: &str = "corroborate.dossier/1";
 
@@ -24,6 +25,8 @@ pub struct Dossier {
     pub format: &'static str,
     /// Which engine and version produced this dossier.
     pub engine: Engine,
+    /// The documents grouped by the event they report; facts never cross stories.
+    pub stories: Vec<StoryOut>,
     pub documents: Vec<DocumentOut>,
     pub entities: Vec<EntityOut>,
     pub claims: Vec<ClaimOut>,
@@ -31,6 +34,17 @@ pub struct Dossier {
     pub sources: Vec<Profile>,
     /// Inputs or records that were not analysed, and why.
     pub skipped: Vec<SkippedOut>,
+}
+
+/// One story of the run: the documents reporting one event (embedded posts with their report).
+#[derive(Debug, Serialize)]
+pub struct StoryOut {
+    pub id: String,
+    /// The title of the story's most central report (not simply the first one, which may be a partisan one).
+    pub title: String,
+    pub documents: Vec<String>,
+    /// Ids of the facts reconciled within this story.
+    pub facts: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -301,11 +315,27 @@ impl From<&Document> for DocumentOut {
 /// stand-in shingle check until the story module's MinHash groups are merged) and the outlet profiles.
 pub fn build_dossier(analysis: &Analysis) -> Dossier {
     let (entities, entity_index) = entities_out(&analysis.documents);
-    let reconciled = facts::reconcile(
+    let stories = group_stories(&analysis.documents);
+    let reconciled = facts::reconcile_stories(
         &analysis.documents,
+        &stories,
         &entity_index,
         &GroupsFn(duplicate_groups),
     );
+    let stories = stories
+        .into_iter()
+        .map(|s| StoryOut {
+            facts: reconciled
+                .facts
+                .iter()
+                .filter(|f| f.story == s.id)
+                .map(|f| f.id.clone())
+                .collect(),
+            id: s.id,
+            title: s.title,
+            documents: s.documents,
+        })
+        .collect();
     let mut claims = claims_out(&analysis.documents, &entity_index);
     for (c, info) in claims.iter_mut().zip(&reconciled.claims) {
         c.speaker_key = info.speaker.clone();
@@ -318,6 +348,7 @@ pub fn build_dossier(analysis: &Analysis) -> Dossier {
             version: env!("CARGO_PKG_VERSION"),
             analysis: "rules",
         },
+        stories,
         documents: analysis.documents.iter().map(DocumentOut::from).collect(),
         entities,
         claims,

@@ -143,6 +143,29 @@ pub fn render(dossier: &Dossier) -> String {
         escape(dossier.engine.version),
         escape(dossier.engine.analysis)
     );
+    let stories = v.other_stories();
+    if !stories.is_empty() {
+        let _ = write!(
+            out,
+            "<p>The inputs report {} different events; facts are reconciled within each story only.</p><ul>",
+            stories.len()
+        );
+        for s in stories {
+            let _ = write!(
+                out,
+                "<li><b>{}</b> {} — documents {}; facts {}</li>",
+                escape(&s.id),
+                escape(&s.title),
+                escape(&s.documents.join(", ")),
+                escape(&if s.facts.is_empty() {
+                    "none".to_string()
+                } else {
+                    s.facts.join(", ")
+                })
+            );
+        }
+        out.push_str("</ul>");
+    }
     out.push_str("<h2>The story</h2><table><tr><th>doc</th><th>outlet</th><th>title</th><th>lang</th><th>published</th></tr>");
     for d in &dossier.documents {
         let _ = write!(

@@ -47,14 +47,27 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The story's title: the first document title, else the first outlet.
+    /// The dossier's title: the title of its largest story (the first of equals), which the story grouping
+    /// takes from the story's most central report; else the first outlet.
     pub fn title(&self) -> String {
         self.dossier
-            .documents
+            .stories
             .iter()
-            .find_map(|d| d.title.clone())
+            .rev()
+            .max_by_key(|s| s.documents.len())
+            .map(|s| s.title.clone())
+            .filter(|t| !t.is_empty())
             .or_else(|| self.dossier.documents.first().map(|d| d.source.clone()))
             .unwrap_or_else(|| "Empty dossier".to_string())
+    }
+
+    /// The stories of the run when there is more than one (a reader needs to know facts are kept apart).
+    pub fn other_stories(&self) -> &'a [crate::report::dossier::StoryOut] {
+        if self.dossier.stories.len() > 1 {
+            &self.dossier.stories
+        } else {
+            &[]
+        }
     }
 
     /// Facts in reading order: disputed first, then corroborated, then single-source; by id within each.

@@ -1,5 +1,6 @@
-//! Groups the propositions of a run into candidate facts. Propositions are indexed by predicate, so a
-//! proposition is only ever compared with the few groups of its own predicate (near-linear in the claims).
+//! Groups the propositions of a run into candidate facts. Propositions are indexed by story and predicate, so
+//! a proposition is only ever compared with the few groups of its own predicate in its own story (near-linear
+//! in the claims), and two events of one kind ("police raided a camp" in two countries) never make one fact.
 //!
 //! Within a predicate, affirmed propositions join the first group whose participants, count, date and place
 //! they are compatible with (the group keeps the intersection); propositions with none of those attributes
@@ -13,6 +14,8 @@ use super::props::Prop;
 /// A group of propositions that state the same thing.
 #[derive(Debug, Clone)]
 pub struct Group {
+    /// The story of every member (see [`Prop::story`]).
+    pub story: usize,
     pub predicate: String,
     pub patient: String,
     pub negative: bool,
@@ -39,6 +42,7 @@ pub fn patients_match(a: &str, b: &str) -> bool {
 impl Group {
     fn new(p: &Prop, i: usize) -> Group {
         Group {
+            story: p.story,
             predicate: p.predicate.clone(),
             patient: p.patient.clone(),
             negative: p.negative,
@@ -116,10 +120,10 @@ fn has_attributes(p: &Prop) -> bool {
 
 /// Groups all propositions; groups come out ordered by their first claim.
 pub fn group(props: &[Prop]) -> Vec<Group> {
-    let mut by_predicate: HashMap<(&str, bool), Vec<usize>> = HashMap::new();
-    let mut order: Vec<(&str, bool)> = Vec::new();
+    let mut by_predicate: HashMap<(usize, &str, bool), Vec<usize>> = HashMap::new();
+    let mut order: Vec<(usize, &str, bool)> = Vec::new();
     for (i, p) in props.iter().enumerate() {
-        let key = (p.predicate.as_str(), p.negative);
+        let key = (p.story, p.predicate.as_str(), p.negative);
         by_predicate
             .entry(key)
             .or_insert_with(|| {
@@ -132,7 +136,7 @@ pub fn group(props: &[Prop]) -> Vec<Group> {
     for key in order {
         let members = by_predicate.remove(&key).unwrap_or_default();
         let mut groups: Vec<Group> = Vec::new();
-        if key.1 {
+        if key.2 {
             for i in members {
                 let p = &props[i];
                 match groups

@@ -77,17 +77,18 @@ pub fn find(
 ) -> (Vec<Against>, Vec<Update>) {
     let mut against = Vec::new();
     let mut updates = Vec::new();
-    let mut by_predicate: std::collections::HashMap<&str, Vec<usize>> =
+    // Groups only meet groups of their own story: claims about another event neither dispute nor update.
+    let mut by_predicate: std::collections::HashMap<(usize, &str), Vec<usize>> =
         std::collections::HashMap::new();
     for (gi, g) in groups.iter().enumerate() {
         if !g.negative {
             by_predicate
-                .entry(g.predicate.as_str())
+                .entry((g.story, g.predicate.as_str()))
                 .or_default()
                 .push(gi);
         }
     }
-    let mut predicates: Vec<&str> = by_predicate.keys().copied().collect();
+    let mut predicates: Vec<(usize, &str)> = by_predicate.keys().copied().collect();
     predicates.sort_unstable();
     // Affirmed groups of one predicate.
     for pred in &predicates {
@@ -107,7 +108,7 @@ pub fn find(
                         DisputeType::Place
                     }
                 };
-                let update = if clash == DisputeType::Numeric && lex.tolls.contains(*pred) {
+                let update = if clash == DisputeType::Numeric && lex.tolls.contains(pred.1) {
                     toll_update(groups, props, published, a, b)
                 } else {
                     None
@@ -128,7 +129,10 @@ pub fn find(
     }
     // Denials against what implies them.
     for (d, g) in groups.iter().enumerate().filter(|(_, g)| g.negative) {
-        for pred in predicates.iter().filter(|p| lex.implies(p, &g.predicate)) {
+        for pred in predicates
+            .iter()
+            .filter(|p| p.0 == g.story && lex.implies(p.1, &g.predicate))
+        {
             for &a in &by_predicate[pred] {
                 let target = &groups[a];
                 if !patients_match(&target.patient, &g.patient)

@@ -27,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::model::Document;
+use crate::reconcile::stories::Story;
 pub use copies::{CopyDetector, GroupsFn, ShingleCopies};
 pub use disputes::DisputeType;
 pub use origins::ClaimInfo;
@@ -82,6 +83,8 @@ pub struct CountOut {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
     pub id: String,
+    /// The story (same event) the fact belongs to, as `reconcile::stories` numbers them (`s1`, …).
+    pub story: String,
     pub statement: String,
     pub status: Status,
     pub supported_by: Vec<String>,
@@ -117,20 +120,63 @@ pub fn claim_id(n: usize) -> String {
     format!("c{}", n + 1)
 }
 
-/// Reconciles the claims of `docs` (one story) into facts.
+/// Reconciles the claims of `docs`, all taken as reports of one story, into facts.
 pub fn reconcile(
     docs: &[Document],
     entities: &EntityIndex,
     copies: &dyn CopyDetector,
 ) -> Reconciled {
+    let one = Story {
+        id: "s1".to_string(),
+        documents: docs.iter().map(|d| d.id.clone()).collect(),
+        title: String::new(),
+    };
+    reconcile_stories(docs, std::slice::from_ref(&one), entities, copies)
+}
+
+/// Reconciles the claims of `docs` into facts story by story: claims of different stories never align into one
+/// fact nor dispute each other. Claim ids stay those of the whole run. Copies and independent origins are found
+/// over the whole run (a wire text reused in two stories is still one origin). A document in no story is a story
+/// of its own.
+pub fn reconcile_stories(
+    docs: &[Document],
+    stories: &[Story],
+    entities: &EntityIndex,
+    copies: &dyn CopyDetector,
+) -> Reconciled {
     let lex = lexicon::get();
+    let story_at: HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
+        .collect();
+    let story_of_doc: Vec<usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            story_at
+                .get(d.id.as_str())
+                .copied()
+                .unwrap_or(stories.len() + i)
+        })
+        .collect();
+    let story_name = |s: usize| {
+        stories
+            .get(s)
+            .map_or_else(|| format!("s{}", s + 1), |story| story.id.clone())
+    };
     let groups_of_copies = copies.copy_groups(docs);
     let (infos, registry) = origins::claim_infos(docs, entities, &groups_of_copies, lex);
     let mut props = Vec::new();
     for (n, info) in infos.iter().enumerate() {
         let doc = &docs[info.doc];
         if let Some(c) = doc.layers.claims.get(info.local) {
-            props.extend(props::props_of(doc, c, n, lex));
+            let story = story_of_doc.get(info.doc).copied().unwrap_or_default();
+            props.extend(
+                props::props_of(doc, c, n, lex)
+                    .into_iter()
+                    .map(|p| props::Prop { story, ..p }),
+            );
         }
     }
     let groups = align::group(&props);
@@ -180,6 +226,7 @@ pub fn reconcile(
             }
             Fact {
                 id: fact_id(gi),
+                story: story_name(g.story),
                 statement: statement::statement(g, &props, lex),
                 status: Status::SingleSource,
                 supported_by,

@@ -17,6 +17,9 @@ pub type CountShape = (Option<f64>, Option<f64>, Option<f64>, bool);
 pub struct Prop {
     /// Index of the claim in the run (`c{claim + 1}` in the dossier).
     pub claim: usize,
+    /// The story (same event) of the claim's document: propositions of different stories never align or
+    /// dispute each other. Set by the caller; `props_of` leaves it 0.
+    pub story: usize,
     pub predicate: String,
     /// Participant class (`people`, `police`, or `any`).
     pub patient: String,
@@ -137,6 +140,7 @@ pub fn props_of(
         }
         out.push(Prop {
             claim: index,
+            story: 0,
             patient,
             predicate,
             noun,
@@ -177,6 +181,7 @@ pub fn props_of(
         used_preds.push(predicate.clone());
         out.push(Prop {
             claim: index,
+            story: 0,
             predicate: predicate.clone(),
             patient: patient.clone(),
             noun: None,

@@ -186,3 +186,89 @@ fn claim_ids_match_the_dossier_numbering() {
         }
     }
 }
+
+/// Two events of one kind in one run: a police raid on a harbour camp in Port Selwyn, where two people died,
+/// and a raid on a student dormitory in Aldenbrook a month later, where the ministry denies anyone was killed.
+/// Reconciled as one story the denial would dispute the deaths in Port Selwyn; story by story it must not.
+const TWO_EVENTS: &[(&str, &str)] = &[
+    (
+        "harbour-gazette.txt",
+        "---\nsource: Harbour Gazette\npublished: 2024-02-12\ntitle: Two dead as police clear Saltmarsh camp in Port Selwyn\n---\n\
+Riot police cleared the Saltmarsh fishermen's camp on the Port Selwyn quay before dawn on Sunday.\n\n\
+The Dock Workers' Union said that two people were killed when a trawler shed collapsed during the eviction.\n\n\
+Union organiser Harriet Quill said the fishermen had occupied the quay since November to protest the sale of \
+the harbour to a cruise operator.\n",
+    ),
+    (
+        "selwyn-echo.txt",
+        "---\nsource: Selwyn Echo\npublished: 2024-02-13\n---\n\
+The Saltmarsh camp on the Port Selwyn quay is gone. Harriet Quill of the Dock Workers' Union said that two \
+people were killed in the collapse of the trawler shed as riot police moved in.\n\n\
+The cruise operator that bought the harbour declined to comment on the eviction of the fishermen.\n",
+    ),
+    (
+        "campus-post.txt",
+        "---\nsource: Campus Post\npublished: 2024-03-20\ntitle: Police raid Aldenbrook student dormitory\n---\n\
+Police raided the Linden Hall dormitory of Aldenbrook University on Tuesday night, searching rooms of the \
+student council that organised the tuition strike.\n\n\
+The Education Ministry denied that anyone was killed during the raid on Linden Hall.\n\n\
+Student council president Tomas Reyk said that officers broke doors on every floor of the dormitory.\n",
+    ),
+    (
+        "aldenbrook-daily.txt",
+        "---\nsource: Aldenbrook Daily\npublished: 2024-03-21\n---\n\
+Students of Aldenbrook University returned to Linden Hall after the police raid on the dormitory. Tomas Reyk \
+of the student council said the tuition strike would go on, and that officers had broken doors at Linden Hall.\n",
+    ),
+];
+
+#[test]
+fn facts_of_different_stories_never_meet() {
+    let inputs = TWO_EVENTS
+        .iter()
+        .map(|(name, text)| {
+            Ok(InputBytes {
+                name: (*name).to_string(),
+                bytes: text.as_bytes().to_vec(),
+                content_type: None,
+                url: None,
+            })
+        })
+        .collect();
+    let a = pipeline::analyze_with(
+        inputs,
+        Options {
+            threads: Some(1),
+            ..Default::default()
+        },
+    );
+    let stories = crate::reconcile::stories::group_stories(&a.documents);
+    let members: Vec<&[String]> = stories.iter().map(|s| s.documents.as_slice()).collect();
+    assert_eq!(
+        members,
+        [&["d1", "d2"][..], &["d3", "d4"][..]],
+        "{stories:?}"
+    );
+
+    let r = reconcile_stories(
+        &a.documents,
+        &stories,
+        &EntityIndex::new(),
+        &ShingleCopies::default(),
+    );
+    let d = dump(&r);
+    let killed = facts_of(&r, "killed", Polarity::Affirms);
+    assert_eq!(killed.len(), 1, "{d}");
+    assert_eq!(killed[0].story, "s1", "{d}");
+    assert!(killed[0].disputed_by.is_empty(), "{d}");
+    assert_eq!(killed[0].status, Status::Corroborated, "{d}");
+    let denied = facts_of(&r, "killed", Polarity::Denies);
+    assert_eq!(denied.len(), 1, "{d}");
+    assert_eq!(denied[0].story, "s2", "{d}");
+
+    // The same documents taken as one story: the denial now disputes the deaths.
+    let whole = reconcile(&a.documents, &EntityIndex::new(), &ShingleCopies::default());
+    let killed = facts_of(&whole, "killed", Polarity::Affirms);
+    assert_eq!(killed.len(), 1, "{}", dump(&whole));
+    assert_eq!(killed[0].status, Status::Disputed, "{}", dump(&whole));
+}

@@ -141,6 +141,90 @@ pub fn group_average(vectors: &[Vector], edges: &[Edge], threshold: f64) -> Vec<
     out
 }
 
+/// Joins each document left on its own to the cluster whose centroid it is closest to, when that cosine is at
+/// least `min_centroid`.
+///
+/// Group average is strict with a short report next to a large, varied cluster: the report may share the
+/// story's names with every member and still average below the merge threshold, because each member also
+/// covers much it does not. The centroid of the cluster is what its members have in common, so a short report
+/// of the same event comes close to it where a report of another event does not. Only clusters that a
+/// candidate edge links the document to are tried, and centroids are those of the clusters as group average
+/// left them, so the order of documents does not matter.
+pub fn attach_singletons(
+    vectors: &[Vector],
+    edges: &[Edge],
+    clusters: Vec<Vec<usize>>,
+    min_centroid: f64,
+) -> Vec<Vec<usize>> {
+    let mut cluster_of = vec![usize::MAX; vectors.len()];
+    for (c, members) in clusters.iter().enumerate() {
+        for &m in members {
+            if let Some(slot) = cluster_of.get_mut(m) {
+                *slot = c;
+            }
+        }
+    }
+    let centroids: Vec<Option<Vec<(u32, f64)>>> = clusters
+        .iter()
+        .map(|members| {
+            if members.len() < 2 {
+                return None;
+            }
+            let mut sum: Vec<(u32, f64)> = Vec::new();
+            for &m in members {
+                let v: Vec<(u32, f64)> =
+                    vectors[m].iter().map(|&(t, w)| (t, f64::from(w))).collect();
+                sum = add(&sum, &v);
+            }
+            let norm = sum.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            (norm > 0.0).then(|| sum.into_iter().map(|(t, w)| (t, w / norm)).collect())
+        })
+        .collect();
+    let mut linked: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); vectors.len()];
+    for &(a, b, _) in edges {
+        if let (Some(&ca), Some(&cb)) = (cluster_of.get(a), cluster_of.get(b))
+            && a < linked.len()
+            && b < linked.len()
+        {
+            linked[a].insert(cb);
+            linked[b].insert(ca);
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (c, members) in clusters.iter().enumerate() {
+        let [doc] = members.as_slice() else {
+            continue;
+        };
+        let doc_vec: Vec<(u32, f64)> = vectors[*doc]
+            .iter()
+            .map(|&(t, w)| (t, f64::from(w)))
+            .collect();
+        let best = linked[*doc]
+            .iter()
+            .filter_map(|&other| Some((other, dot64(&doc_vec, centroids.get(other)?.as_ref()?))))
+            .filter(|&(_, sim)| sim >= min_centroid)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((target, _)) = best {
+            joins.push((c, target));
+        }
+    }
+    let mut clusters = clusters;
+    for &(from, to) in &joins {
+        let moved = std::mem::take(&mut clusters[from]);
+        clusters[to].extend(moved);
+    }
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(|mut c| {
+            c.sort_unstable();
+            c
+        })
+        .collect();
+    out.sort_by_key(|m| m.first().copied());
+    out
+}
+
 /// Average cosine between the members of two clusters.
 fn average(a: &Cluster, b: &Cluster) -> f64 {
     let pairs = (a.members.len() * b.members.len()).max(1) as f64;
@@ -208,5 +292,24 @@ mod tests {
         let edges = vec![(0, 1, 0.8), (1, 2, 0.36), (2, 3, 0.8)];
         let clusters = group_average(&vectors, &edges, 0.3);
         assert_eq!(clusters, vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn a_lone_report_joins_the_centroid_it_is_close_to() {
+        let s = std::f32::consts::FRAC_1_SQRT_2;
+        // 0 and 1 share term 0; 2 shares term 0 with both but has a term of its own; 3 is about term 9 only
+        // but is weakly linked to 1.
+        let vectors: Vec<Vector> = vec![
+            vec![(0, s), (1, s)],
+            vec![(0, s), (2, s)],
+            vec![(0, 0.6), (5, 0.8)],
+            vec![(2, 0.1), (9, 0.995)],
+        ];
+        let edges = vec![(0, 1, 0.5), (0, 2, 0.42), (1, 2, 0.42), (1, 3, 0.07)];
+        let clusters = group_average(&vectors, &edges, 0.45);
+        assert_eq!(clusters, vec![vec![0, 1], vec![2], vec![3]]);
+        // Centroid of {0, 1}: term 0 at 0.816 → cosine with 2 is 0.49, with 3 is 0.04.
+        let clusters = attach_singletons(&vectors, &edges, clusters, 0.25);
+        assert_eq!(clusters, vec![vec![0, 1, 2], vec![3]]);
     }
 }

@@ -33,27 +33,31 @@ pub struct TermSpace {
     pub surface: Vec<String>,
 }
 
-/// Builds the term vectors of `docs` (in order, single-threaded, so term ids and floats are reproducible).
-pub fn term_space(docs: &[&Document]) -> TermSpace {
+/// Builds one term vector per unit (in order, single-threaded, so term ids and floats are reproducible). A unit
+/// is a report together with the posts embedded in it: what a report quotes is part of what it is about, and a
+/// short blog entry that embeds an eyewitness post would otherwise look too thin to join its story.
+pub fn term_space(units: &[Vec<&Document>]) -> TermSpace {
     let mut stop_cache: HashMap<String, HashSet<String>> = HashMap::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut surface: Vec<String> = Vec::new();
-    let mut all_counts: Vec<Counts> = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let lang = doc.language.as_deref().unwrap_or("en");
-        let stop = stop_cache
-            .entry(lang.to_string())
-            .or_insert_with(|| stopwords(lang));
+    let mut all_counts: Vec<Counts> = Vec::with_capacity(units.len());
+    for unit in units {
         let mut counts = Counts::new();
-        for (key, shown, boost) in doc_terms(doc, stop) {
-            let next = ids.len() as u32;
-            let id = *ids.entry(key).or_insert_with(|| {
-                surface.push(shown);
-                next
-            });
-            let slot = counts.entry(id).or_insert((0, boost));
-            slot.0 += 1;
-            slot.1 = slot.1.max(boost);
+        for doc in unit {
+            let lang = doc.language.as_deref().unwrap_or("en");
+            let stop = stop_cache
+                .entry(lang.to_string())
+                .or_insert_with(|| stopwords(lang));
+            for (key, shown, boost) in doc_terms(doc, stop) {
+                let next = ids.len() as u32;
+                let id = *ids.entry(key).or_insert_with(|| {
+                    surface.push(shown);
+                    next
+                });
+                let slot = counts.entry(id).or_insert((0, boost));
+                slot.0 += 1;
+                slot.1 = slot.1.max(boost);
+            }
         }
         all_counts.push(counts);
     }
@@ -63,7 +67,7 @@ pub fn term_space(docs: &[&Document]) -> TermSpace {
             df[*id as usize] += 1;
         }
     }
-    let n = docs.len().max(1) as f32;
+    let n = units.len().max(1) as f32;
     let vectors = all_counts
         .into_iter()
         .map(|counts| weigh(counts, &df, n))

@@ -145,3 +145,45 @@ fn a_parent_loop_does_not_hang() {
 fn no_documents_no_stories() {
     assert!(group_stories(&[]).is_empty());
 }
+
+/// The examples story: seven reports (a short blog entry that embeds an eyewitness post, a partisan site, a
+/// ministry statement, a German report, a local paper, two wire copies) of one police operation. The blog entry
+/// shares the story's names with everyone but is too short for group average alone; it must still join.
+#[test]
+fn example_story_is_one_story_titled_by_its_central_report() {
+    use crate::ingest::InputBytes;
+    use crate::pipeline::{Options, analyze_with};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/protest-camp");
+    let mut inputs = Vec::new();
+    for name in [
+        "dravik-blog.txt",
+        "free-voice.md",
+        "interior-ministry.txt",
+        "rundschau.txt",
+        "valley-courier.html",
+        "wire.jsonl",
+    ] {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("example file");
+        inputs.push(Ok(InputBytes {
+            name: name.to_string(),
+            bytes,
+            content_type: None,
+            url: None,
+        }));
+    }
+    let docs = analyze_with(
+        inputs,
+        Options {
+            threads: Some(1),
+            ..Default::default()
+        },
+    )
+    .documents;
+    let stories = group_stories(&docs);
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0].documents.len(), docs.len());
+    assert_eq!(
+        stories[0].title,
+        "Police clear Kestrel Meadow protest camp; accounts of injuries conflict"
+    );
+}
