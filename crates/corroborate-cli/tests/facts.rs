@@ -218,6 +218,14 @@ fn markdown_puts_disputed_facts_first() {
     );
     assert_eq!(run.status, 0, "{}", run.stderr);
     let md = &run.stdout;
+    // Titled after the story's most central report, not the first (partisan) headline.
+    assert!(
+        md.starts_with(
+            "# Police clear Kestrel Meadow protest camp; accounts of injuries conflict\n"
+        ),
+        "{}",
+        md.lines().next().unwrap_or_default()
+    );
     let disputed = md.find("## Disputed facts").expect("disputed section");
     let corroborated = md
         .find("## Corroborated facts")
@@ -290,4 +298,61 @@ fn written_stories_validate_in_english_and_german() {
         "{}",
         summary(&d)
     );
+}
+
+/// An unrelated report of the same kind of event added to the examples story: it becomes a story of its own, its
+/// denial disputes nothing of the examples story, and the examples story's facts stay as they were.
+#[test]
+fn an_unrelated_event_is_a_story_of_its_own() {
+    let files = common::temp_files(&[(
+        "bridge.txt",
+        b"---\nsource: Harbour Gazette\npublished: 2024-09-03\ntitle: Ferry pier collapses in Port Selwyn\n---\n\
+The old ferry pier at Port Selwyn collapsed into the estuary on Monday after a week of storms.\n\n\
+The harbour authority denied that anyone was killed, and said the pier had been closed since August.\n\n\
+Harbour master Jonas Brill said divers would inspect the wreck of the Selwyn pier on Tuesday.\n",
+    )]);
+    let bridge = files.path().join("bridge.txt");
+    let alone = example();
+    let run = corroborate(
+        &[
+            "analyze",
+            "examples/protest-camp",
+            bridge.to_str().unwrap_or_default(),
+            "--threads",
+            "1",
+        ],
+        None,
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let both = run.json();
+    assert_valid_dossier(&both);
+    let stories = both["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let last_doc = both["documents"]
+        .as_array()
+        .and_then(|d| d.last())
+        .and_then(|d| d["id"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(stories[1]["documents"], serde_json::json!([last_doc]));
+    let summary = |d: &Value, story: &str| -> Vec<(Value, Value, Value)> {
+        d["facts"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|f| f["story"] == story)
+                    .map(|f| {
+                        (
+                            f["statement"].clone(),
+                            f["status"].clone(),
+                            f["disputed_by"].clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(summary(&alone, "s1"), summary(&both, "s1"));
+    let denial = summary(&both, "s2");
+    assert!(!denial.is_empty(), "the pier story has its own facts");
 }

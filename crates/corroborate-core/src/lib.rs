@@ -19,6 +19,9 @@ pub mod reconcile;
 pub mod report;
 pub mod text;
 
+#[cfg(test)]
+pub(crate) mod test_support;
+
 pub use model::{
     ClaimMention, ClaimMode, DateAnchor, DateMention, DocKind, DocMeta, Document, EntityKind,
     EntityMention, Layers, Polarity, QuantityMention, Span, Stance, Token, TokenKind,

@@ -1,48 +1,12 @@
 //! Canonical entities over the example story and over texts written for these tests.
 
 use super::*;
-use crate::ingest::InputBytes;
-use crate::pipeline::{Options, analyze_with};
+use crate::test_support::{analyze_texts, example_files};
 
 fn run(inputs: &[(&str, &str)]) -> (Vec<Document>, Vec<Entity>) {
-    let inputs = inputs
-        .iter()
-        .map(|(name, text)| {
-            Ok(InputBytes {
-                name: name.to_string(),
-                bytes: text.as_bytes().to_vec(),
-                content_type: None,
-                url: None,
-            })
-        })
-        .collect();
-    let docs = analyze_with(
-        inputs,
-        Options {
-            threads: Some(1),
-            ..Default::default()
-        },
-    )
-    .documents;
+    let docs = analyze_texts(inputs).documents;
     let entities = canonical_entities(&docs);
     (docs, entities)
-}
-
-fn example() -> Vec<(&'static str, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/protest-camp");
-    let mut out = Vec::new();
-    for name in [
-        "dravik-blog.txt",
-        "free-voice.md",
-        "interior-ministry.txt",
-        "rundschau.txt",
-        "valley-courier.html",
-        "wire.jsonl",
-    ] {
-        let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_default();
-        out.push((name, text));
-    }
-    out
 }
 
 fn find<'e>(entities: &'e [Entity], name: &str) -> Option<&'e Entity> {
@@ -53,7 +17,7 @@ fn find<'e>(entities: &'e [Entity], name: &str) -> Option<&'e Entity> {
 
 #[test]
 fn example_story_aliases() {
-    let files = example();
+    let files = example_files();
     let inputs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
     let (_, entities) = run(&inputs);
     let mld = find(&entities, "MLD").expect("MLD");

@@ -143,26 +143,10 @@ pub fn render(dossier: &Dossier) -> String {
         escape(dossier.engine.version),
         escape(dossier.engine.analysis)
     );
-    let stories = v.other_stories();
-    if !stories.is_empty() {
-        let _ = write!(
-            out,
-            "<p>The inputs report {} different events; facts are reconciled within each story only.</p><ul>",
-            stories.len()
-        );
-        for s in stories {
-            let _ = write!(
-                out,
-                "<li><b>{}</b> {} — documents {}; facts {}</li>",
-                escape(&s.id),
-                escape(&s.title),
-                escape(&s.documents.join(", ")),
-                escape(&if s.facts.is_empty() {
-                    "none".to_string()
-                } else {
-                    s.facts.join(", ")
-                })
-            );
+    if let Some((intro, lines)) = v.stories_note() {
+        let _ = write!(out, "<p>{}</p><ul>", escape(&intro));
+        for line in lines {
+            let _ = write!(out, "<li>{}</li>", escape(&line));
         }
         out.push_str("</ul>");
     }

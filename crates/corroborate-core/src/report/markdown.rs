@@ -115,26 +115,10 @@ pub fn render(dossier: &Dossier) -> String {
         dossier.engine.version,
         dossier.engine.analysis
     );
-    let stories = v.other_stories();
-    if !stories.is_empty() {
-        let _ = writeln!(
-            out,
-            "The inputs report {} different events; facts are reconciled within each story only.\n",
-            stories.len()
-        );
-        for s in stories {
-            let _ = writeln!(
-                out,
-                "- **{}** {} — documents {}; facts {}",
-                escape(&s.id),
-                escape(&s.title),
-                escape(&s.documents.join(", ")),
-                escape(&if s.facts.is_empty() {
-                    "none".to_string()
-                } else {
-                    s.facts.join(", ")
-                })
-            );
+    if let Some((intro, lines)) = v.stories_note() {
+        let _ = writeln!(out, "{}\n", escape(&intro));
+        for line in lines {
+            let _ = writeln!(out, "- {}", escape(&line));
         }
         out.push('\n');
     }

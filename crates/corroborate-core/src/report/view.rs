@@ -61,13 +61,35 @@ impl<'a> View<'a> {
             .unwrap_or_else(|| "Empty dossier".to_string())
     }
 
-    /// The stories of the run when there is more than one (a reader needs to know facts are kept apart).
-    pub fn other_stories(&self) -> &'a [crate::report::dossier::StoryOut] {
-        if self.dossier.stories.len() > 1 {
-            &self.dossier.stories
-        } else {
-            &[]
+    /// When the run holds more than one story, a sentence saying so (a reader needs to know facts are kept
+    /// apart) and one plain-text line per story; else nothing.
+    pub fn stories_note(&self) -> Option<(String, Vec<String>)> {
+        let stories = &self.dossier.stories;
+        if stories.len() < 2 {
+            return None;
         }
+        let intro = format!(
+            "The inputs report {} different events; facts are reconciled within each story only.",
+            stories.len()
+        );
+        let lines = stories
+            .iter()
+            .map(|s| {
+                let facts = if s.facts.is_empty() {
+                    "none".to_string()
+                } else {
+                    s.facts.join(", ")
+                };
+                format!(
+                    "{} {} — documents {}; facts {}",
+                    s.id,
+                    s.title,
+                    s.documents.join(", "),
+                    facts
+                )
+            })
+            .collect();
+        Some((intro, lines))
     }
 
     /// Facts in reading order: disputed first, then corroborated, then single-source; by id within each.

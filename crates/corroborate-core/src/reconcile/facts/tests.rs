@@ -1,31 +1,13 @@
 //! End-to-end tests of fact reconciliation on small stories written for them, in English and German, through
 //! the whole pipeline (ingest → extract → reconcile).
 
-use crate::ingest::InputBytes;
 use crate::model::Polarity;
-use crate::pipeline::{self, Options};
+use crate::test_support::analyze_texts;
 
 use super::*;
 
 fn analyse(files: &[(&str, &str)]) -> (Vec<Document>, Reconciled) {
-    let inputs = files
-        .iter()
-        .map(|(name, text)| {
-            Ok(InputBytes {
-                name: (*name).to_string(),
-                bytes: text.as_bytes().to_vec(),
-                content_type: None,
-                url: None,
-            })
-        })
-        .collect();
-    let a = pipeline::analyze_with(
-        inputs,
-        Options {
-            threads: Some(1),
-            ..Default::default()
-        },
-    );
+    let a = analyze_texts(files);
     let r = reconcile(&a.documents, &EntityIndex::new(), &ShingleCopies::default());
     (a.documents, r)
 }
@@ -224,24 +206,7 @@ of the student council said the tuition strike would go on, and that officers ha
 
 #[test]
 fn facts_of_different_stories_never_meet() {
-    let inputs = TWO_EVENTS
-        .iter()
-        .map(|(name, text)| {
-            Ok(InputBytes {
-                name: (*name).to_string(),
-                bytes: text.as_bytes().to_vec(),
-                content_type: None,
-                url: None,
-            })
-        })
-        .collect();
-    let a = pipeline::analyze_with(
-        inputs,
-        Options {
-            threads: Some(1),
-            ..Default::default()
-        },
-    );
+    let a = analyze_texts(TWO_EVENTS);
     let stories = crate::reconcile::stories::group_stories(&a.documents);
     let members: Vec<&[String]> = stories.iter().map(|s| s.documents.as_slice()).collect();
     assert_eq!(

@@ -151,34 +151,7 @@ fn no_documents_no_stories() {
 /// shares the story's names with everyone but is too short for group average alone; it must still join.
 #[test]
 fn example_story_is_one_story_titled_by_its_central_report() {
-    use crate::ingest::InputBytes;
-    use crate::pipeline::{Options, analyze_with};
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/protest-camp");
-    let mut inputs = Vec::new();
-    for name in [
-        "dravik-blog.txt",
-        "free-voice.md",
-        "interior-ministry.txt",
-        "rundschau.txt",
-        "valley-courier.html",
-        "wire.jsonl",
-    ] {
-        let bytes = std::fs::read(format!("{dir}/{name}")).expect("example file");
-        inputs.push(Ok(InputBytes {
-            name: name.to_string(),
-            bytes,
-            content_type: None,
-            url: None,
-        }));
-    }
-    let docs = analyze_with(
-        inputs,
-        Options {
-            threads: Some(1),
-            ..Default::default()
-        },
-    )
-    .documents;
+    let docs = crate::test_support::analyze_example().documents;
     let stories = group_stories(&docs);
     assert_eq!(stories.len(), 1, "{stories:?}");
     assert_eq!(stories[0].documents.len(), docs.len());
