@@ -44,26 +44,18 @@ pub struct Story {
 /// Groups `docs` into stories. Every document is in exactly one story; an embedded post (with `parent` set to a
 /// document of this run) is in its parent's story.
 pub fn group_stories(docs: &[Document]) -> Vec<Story> {
-    let roots = root_of_each(docs);
+    let all: Vec<&Document> = docs.iter().collect();
+    let roots = root_of_each(&all);
     // Only top-level documents are clustered; posts follow their root afterwards.
     let top: Vec<usize> = (0..docs.len()).filter(|&i| roots[i] == i).collect();
-    // `top_index[i]`: the position in `top` of document `i`, when it is top-level.
-    let mut top_index = vec![usize::MAX; docs.len()];
-    for (k, &i) in top.iter().enumerate() {
-        top_index[i] = k;
-    }
-    let mut units: Vec<Vec<&Document>> = top.iter().map(|&i| vec![&docs[i]]).collect();
-    for (i, &root) in roots.iter().enumerate() {
-        if root != i
-            && let Some(unit) = top_index.get(root).and_then(|&k| units.get_mut(k))
-        {
-            unit.push(&docs[i]);
-        }
-    }
+    let units = units_of(&all, &roots, &top);
     let space = features::term_space(&units);
     let edges = candidates::similar_pairs(&space.vectors, &space.df, EDGE_MIN);
     let clusters = cluster::group_average(&space.vectors, &edges, MERGE_THRESHOLD);
-    let clusters = cluster::attach_singletons(&space.vectors, &edges, clusters, ATTACH_CENTROID);
+    let clusters =
+        cluster::attach_singletons(&space.vectors, &edges, clusters, ATTACH_CENTROID, &|_| {
+            false
+        });
 
     let mut story_of_top = vec![0usize; top.len()];
     for (s, members) in clusters.iter().enumerate() {
@@ -71,6 +63,7 @@ pub fn group_stories(docs: &[Document]) -> Vec<Story> {
             story_of_top[m] = s;
         }
     }
+    let top_index = index_of(&top, docs.len());
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (i, &root) in roots.iter().enumerate() {
         if let Some(&s) = top_index.get(root).and_then(|&k| story_of_top.get(k)) {
@@ -95,9 +88,108 @@ pub fn group_stories(docs: &[Document]) -> Vec<Story> {
         .collect()
 }
 
+/// Where a new document goes when a collection grows ([`place_new`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Destination {
+    /// Into the existing story at this index of the `existing` argument.
+    Existing(usize),
+    /// Into the `n`-th new story (0-based, numbered by first document).
+    New(usize),
+}
+
+/// Places new documents among existing stories: a new report joins the story of the same event, several new
+/// reports of an event nobody has covered yet make one new story together. Existing stories are never merged
+/// or split (group average starts from them as fixed clusters that can only take in new documents), so a story
+/// a user already follows keeps its documents. `existing` holds each story's documents (posts included, as
+/// stored); the result has one destination per document of `new`, posts going where their report goes.
+pub fn place_new(existing: &[Vec<&Document>], new: &[Document]) -> Vec<Destination> {
+    // One flat list: the existing stories' documents, then the new ones; parents are looked up by id among
+    // the documents of the same part only (ids are local to a run or a store).
+    let mut units: Vec<Vec<&Document>> = Vec::new();
+    let mut seeds: Vec<Vec<usize>> = Vec::new();
+    for story in existing {
+        let roots = root_of_each(story);
+        let top: Vec<usize> = (0..story.len()).filter(|&i| roots[i] == i).collect();
+        let first = units.len();
+        units.extend(units_of(story, &roots, &top));
+        seeds.push((first..units.len()).collect());
+    }
+    let first_new = units.len();
+    let new_refs: Vec<&Document> = new.iter().collect();
+    let roots = root_of_each(&new_refs);
+    let top: Vec<usize> = (0..new.len()).filter(|&i| roots[i] == i).collect();
+    units.extend(units_of(&new_refs, &roots, &top));
+
+    let space = features::term_space(&units);
+    let edges = candidates::similar_pairs(&space.vectors, &space.df, EDGE_MIN);
+    let clusters = cluster::group_average_seeded(&space.vectors, &edges, &seeds, MERGE_THRESHOLD);
+    let clusters =
+        cluster::attach_singletons(&space.vectors, &edges, clusters, ATTACH_CENTROID, &|unit| {
+            unit < first_new
+        });
+
+    let mut story_of_unit: Vec<Option<usize>> = vec![None; units.len()];
+    for (k, seed) in seeds.iter().enumerate() {
+        for &u in seed {
+            story_of_unit[u] = Some(k);
+        }
+    }
+    let mut destination_of_unit: Vec<Destination> = vec![Destination::New(0); units.len()];
+    let mut new_stories = 0usize;
+    // Clusters come ordered by first member, so new stories are numbered by their first new document.
+    for members in &clusters {
+        let destination = match members.iter().find_map(|&u| story_of_unit[u]) {
+            Some(k) => Destination::Existing(k),
+            None => {
+                new_stories += 1;
+                Destination::New(new_stories - 1)
+            }
+        };
+        for &u in members {
+            destination_of_unit[u] = destination;
+        }
+    }
+    let top_index = index_of(&top, new.len());
+    roots
+        .iter()
+        .map(|&root| {
+            top_index
+                .get(root)
+                .and_then(|&k| destination_of_unit.get(first_new + k))
+                .copied()
+                .unwrap_or(Destination::New(0))
+        })
+        .collect()
+}
+
+/// `out[i]`: the position in `positions` of `i`, or `usize::MAX`.
+fn index_of(positions: &[usize], len: usize) -> Vec<usize> {
+    let mut out = vec![usize::MAX; len];
+    for (k, &i) in positions.iter().enumerate() {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = k;
+        }
+    }
+    out
+}
+
+/// The clustering units: each top-level document with the posts embedded in it.
+fn units_of<'d>(docs: &[&'d Document], roots: &[usize], top: &[usize]) -> Vec<Vec<&'d Document>> {
+    let top_index = index_of(top, docs.len());
+    let mut units: Vec<Vec<&Document>> = top.iter().map(|&i| vec![docs[i]]).collect();
+    for (i, &root) in roots.iter().enumerate() {
+        if root != i
+            && let Some(unit) = top_index.get(root).and_then(|&k| units.get_mut(k))
+        {
+            unit.push(docs[i]);
+        }
+    }
+    units
+}
+
 /// For each document, the index of the top-level document it belongs to: itself, or for an embedded post the
 /// ancestor reached through `parent`. A parent that is not in the run, or a loop, leaves the post on its own.
-fn root_of_each(docs: &[Document]) -> Vec<usize> {
+fn root_of_each(docs: &[&Document]) -> Vec<usize> {
     let by_id: std::collections::HashMap<&str, usize> = docs
         .iter()
         .enumerate()

@@ -49,11 +49,38 @@ struct Cluster {
     neighbours: BTreeSet<usize>,
     version: u32,
     alive: bool,
+    /// A story that already exists (in a store): it may take new documents but never merges with another
+    /// fixed cluster, so stories a user already sees are never joined behind their back.
+    fixed: bool,
+}
+
+impl Cluster {
+    fn dead() -> Cluster {
+        Cluster {
+            members: Vec::new(),
+            sum: Vec::new(),
+            neighbours: BTreeSet::new(),
+            version: 0,
+            alive: false,
+            fixed: false,
+        }
+    }
 }
 
 /// Clusters `vectors` by group average, merging while the best average cosine is at least `threshold`.
 /// Returns clusters as sorted member lists, ordered by first member.
 pub fn group_average(vectors: &[Vector], edges: &[Edge], threshold: f64) -> Vec<Vec<usize>> {
+    group_average_seeded(vectors, edges, &[], threshold)
+}
+
+/// Group average starting from `seeds` (disjoint member lists, each a fixed cluster: an existing story) and
+/// every other vector on its own. Fixed clusters take in other clusters but never merge with each other.
+pub fn group_average_seeded(
+    vectors: &[Vector],
+    edges: &[Edge],
+    seeds: &[Vec<usize>],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Cluster> = vectors
         .iter()
         .enumerate()
@@ -63,19 +90,44 @@ pub fn group_average(vectors: &[Vector], edges: &[Edge], threshold: f64) -> Vec<
             neighbours: BTreeSet::new(),
             version: 0,
             alive: true,
+            fixed: false,
         })
         .collect();
+    // `home[i]`: the cluster vector `i` is in (a seed's lowest member stands for the seed).
+    let mut home: Vec<usize> = (0..vectors.len()).collect();
+    for seed in seeds {
+        let mut members: Vec<usize> = seed
+            .iter()
+            .copied()
+            .filter(|&m| m < vectors.len())
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        let Some(&keep) = members.first() else {
+            continue;
+        };
+        for &m in &members[1..] {
+            let gone = std::mem::replace(&mut clusters[m], Cluster::dead());
+            clusters[keep].sum = add(&clusters[keep].sum, &gone.sum);
+            clusters[keep].members.push(m);
+            home[m] = keep;
+        }
+        clusters[keep].fixed = true;
+    }
     let mut heap = BinaryHeap::with_capacity(edges.len());
-    for &(a, b, sim) in edges {
-        if a >= clusters.len() || b >= clusters.len() || a == b {
+    for &(a, b, _) in edges {
+        let (Some(&ca), Some(&cb)) = (home.get(a), home.get(b)) else {
+            continue;
+        };
+        if ca == cb || !clusters[ca].neighbours.insert(cb) {
             continue;
         }
-        clusters[a].neighbours.insert(b);
-        clusters[b].neighbours.insert(a);
+        clusters[cb].neighbours.insert(ca);
+        let (x, y) = (ca.min(cb), ca.max(cb));
         heap.push(Proposal {
-            sim: f64::from(sim),
-            a,
-            b,
+            sim: average(&clusters[x], &clusters[y]),
+            a: x,
+            b: y,
             version_a: 0,
             version_b: 0,
         });
@@ -89,27 +141,20 @@ pub fn group_average(vectors: &[Vector], edges: &[Edge], threshold: f64) -> Vec<
             || !clusters[b].alive
             || clusters[a].version != p.version_a
             || clusters[b].version != p.version_b
+            || (clusters[a].fixed && clusters[b].fixed)
         {
             continue;
         }
         // Keep the lower index as the survivor so the result does not depend on heap internals.
         let (keep, gone) = (a.min(b), a.max(b));
-        let gone_cluster = std::mem::replace(
-            &mut clusters[gone],
-            Cluster {
-                members: Vec::new(),
-                sum: Vec::new(),
-                neighbours: BTreeSet::new(),
-                version: 0,
-                alive: false,
-            },
-        );
+        let gone_cluster = std::mem::replace(&mut clusters[gone], Cluster::dead());
         let survivor = &mut clusters[keep];
         survivor.members.extend(gone_cluster.members);
         survivor.sum = add(&survivor.sum, &gone_cluster.sum);
         survivor.neighbours.extend(gone_cluster.neighbours);
         survivor.neighbours.remove(&keep);
         survivor.neighbours.remove(&gone);
+        survivor.fixed |= gone_cluster.fixed;
         survivor.version += 1;
         let neighbours: Vec<usize> = survivor.neighbours.iter().copied().collect();
         for c in neighbours {
@@ -150,11 +195,14 @@ pub fn group_average(vectors: &[Vector], edges: &[Edge], threshold: f64) -> Vec<
 /// of the same event comes close to it where a report of another event does not. Only clusters that a
 /// candidate edge links the document to are tried, and centroids are those of the clusters as group average
 /// left them, so the order of documents does not matter.
+///
+/// Vectors for which `stays` is true (an existing story of one document) never move.
 pub fn attach_singletons(
     vectors: &[Vector],
     edges: &[Edge],
     clusters: Vec<Vec<usize>>,
     min_centroid: f64,
+    stays: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<usize>> {
     let mut cluster_of = vec![usize::MAX; vectors.len()];
     for (c, members) in clusters.iter().enumerate() {
@@ -195,6 +243,9 @@ pub fn attach_singletons(
         let [doc] = members.as_slice() else {
             continue;
         };
+        if stays(*doc) {
+            continue;
+        }
         let doc_vec: Vec<(u32, f64)> = vectors[*doc]
             .iter()
             .map(|&(t, w)| (t, f64::from(w)))
@@ -309,7 +360,26 @@ mod tests {
         let clusters = group_average(&vectors, &edges, 0.45);
         assert_eq!(clusters, vec![vec![0, 1], vec![2], vec![3]]);
         // Centroid of {0, 1}: term 0 at 0.816 → cosine with 2 is 0.49, with 3 is 0.04.
-        let clusters = attach_singletons(&vectors, &edges, clusters, 0.25);
+        let clusters = attach_singletons(&vectors, &edges, clusters, 0.25, &|_| false);
         assert_eq!(clusters, vec![vec![0, 1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn seeded_clusters_take_in_new_members_but_never_merge() {
+        let vectors: Vec<Vector> = vec![
+            vec![(0, 1.0)],
+            vec![(0, 1.0)],
+            vec![(0, 1.0)],
+            vec![(7, 1.0)],
+        ];
+        let edges = vec![(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0)];
+        // 0 and 1 are two existing stories (identical vectors); 2 is new and joins one; 3 stays alone.
+        let clusters = group_average_seeded(&vectors, &edges, &[vec![0], vec![1]], 0.25);
+        assert_eq!(clusters, vec![vec![0, 2], vec![1], vec![3]]);
+        // Without seeds everything similar merges.
+        assert_eq!(
+            group_average(&vectors, &edges, 0.25),
+            vec![vec![0, 1, 2], vec![3]]
+        );
     }
 }

@@ -160,3 +160,60 @@ fn example_story_is_one_story_titled_by_its_central_report() {
         "Police clear Kestrel Meadow protest camp; accounts of injuries conflict"
     );
 }
+
+/// A third event of another kind, for documents that belong to no existing story.
+fn a_flood() -> Vec<Document> {
+    vec![
+        doc(
+            "n1",
+            "en",
+            "The river Oder burst its banks at Frankfurt an der Oder on Monday, flooding 400 homes. Mayor \
+             Rene Wilke said sandbags had run out by noon and asked the army for help.",
+        ),
+        doc(
+            "n2",
+            "en",
+            "Soldiers reached Frankfurt an der Oder to reinforce the dykes after the Oder flooded 400 homes, \
+             mayor Rene Wilke said on Monday evening.",
+        ),
+    ]
+}
+
+#[test]
+fn new_reports_join_the_story_of_their_event_and_new_events_make_new_stories() {
+    let quakes = two_earthquakes();
+    let iran: Vec<&Document> = vec![&quakes[0], &quakes[1]];
+    let peru: Vec<&Document> = vec![&quakes[2]];
+    let mut new = vec![quakes[4].clone(), quakes[3].clone()];
+    new.extend(a_flood());
+    let placed = place_new(&[iran, peru], &new);
+    assert_eq!(
+        placed,
+        [
+            Destination::Existing(0), // the German report of the Iran earthquake
+            Destination::Existing(1), // Peru, with one stored report so far
+            Destination::New(0),      // the flood, twice
+            Destination::New(0),
+        ]
+    );
+}
+
+#[test]
+fn existing_stories_are_never_merged_and_posts_follow_their_report() {
+    let quakes = two_earthquakes();
+    // The Iran earthquake stored as two stories (a user filed them apart): a new report close to both
+    // joins one of them, and the two stay apart.
+    let first: Vec<&Document> = vec![&quakes[0]];
+    let second: Vec<&Document> = vec![&quakes[1]];
+    let mut post = doc(
+        "d5.p1",
+        "en",
+        "Our tents are up in Ahar, thank you Red Crescent.",
+    );
+    post.parent = Some("d5".to_string());
+    let new = vec![quakes[4].clone(), post];
+    let placed = place_new(&[first, second], &new);
+    assert!(matches!(placed[0], Destination::Existing(_)), "{placed:?}");
+    assert_eq!(placed[0], placed[1], "the post goes with its report");
+    assert_eq!(place_new(&[], &[]), []);
+}
