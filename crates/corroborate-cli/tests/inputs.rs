@@ -215,6 +215,46 @@ fn rss_and_atom_items_are_documents() {
 }
 
 #[test]
+fn warc_pages_are_documents() {
+    let page = "<html><head><title>Camp cleared</title></head><body><article><p>Police cleared the camp at \
+        Kestrel Meadow on Tuesday, the Valley Courier reported.</p></article></body></html>";
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{page}",
+        page.len()
+    );
+    let mut warc = String::new();
+    for (kind, uri, content) in [
+        ("warcinfo", "", "software: corroborate test"),
+        (
+            "request",
+            "https://courier.example/camp",
+            "GET /camp HTTP/1.1\r\n\r\n",
+        ),
+        ("response", "https://courier.example/camp", http.as_str()),
+    ] {
+        warc.push_str(&format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{content}\r\n\r\n",
+            content.len()
+        ));
+    }
+    let dir = temp_files(&[("crawl/courier.warc", warc.as_bytes())]);
+    // Found by extension when a directory is walked.
+    let run = corroborate(&["analyze", &dir.path().to_string_lossy()], None);
+    assert_eq!(run.status, 0, "stderr: {}", run.stderr);
+    let d = run.json();
+    assert_valid_dossier(&d);
+    let doc = doc_by_origin_suffix(&d, "courier.warc#3");
+    assert_eq!(doc["url"], "https://courier.example/camp");
+    assert_eq!(doc["title"], "Camp cleared");
+    assert!(doc["published"].is_null());
+    assert!(
+        doc["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Police cleared the camp at Kestrel Meadow"))
+    );
+}
+
+#[test]
 fn stdin_is_an_input() {
     let run = corroborate(
         &["analyze", "-"],

@@ -41,6 +41,8 @@ pub enum Reason {
     InvalidJson { line: usize, message: String },
     #[error("JSON record has neither `text` nor `html`")]
     RecordWithoutText,
+    #[error("invalid WARC archive: {0}")]
+    InvalidWarc(String),
     #[error("invalid feed: {0}")]
     InvalidFeed(String),
     #[error("fetch failed: {0}")]

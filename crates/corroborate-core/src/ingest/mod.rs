@@ -12,6 +12,7 @@ pub mod frontmatter;
 pub mod fs;
 pub mod records;
 pub mod sniff;
+pub mod warc;
 
 pub use error::{IngestError, Reason};
 pub use sniff::Format;
@@ -20,6 +21,8 @@ use crate::model::DocMeta;
 
 /// The default cap on one input's size (files, URL bodies, standard input).
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// The cap on a compressed archive's size once decompressed.
+pub const MAX_DECOMPRESSED_BYTES: u64 = 8 * DEFAULT_MAX_BYTES;
 
 /// A document's body before cleaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +86,9 @@ pub fn read_bytes(input: InputBytes) -> ReadOutcome {
     let name = input.name.as_str();
     if input.bytes.iter().all(u8::is_ascii_whitespace) {
         return ReadOutcome::failed(IngestError::new(name, Reason::Empty));
+    }
+    if warc::is_warc(&input) {
+        return warc::read(input, MAX_DECOMPRESSED_BYTES);
     }
     let decoded = match decode::decode(&input.bytes, input.content_type.as_deref()) {
         Ok(d) => d,

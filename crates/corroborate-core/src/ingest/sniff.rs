@@ -61,7 +61,7 @@ pub fn format_from_name(name: &str, content_type: Option<&str>) -> Option<Format
 
 /// Whether a directory walk should pick up a file of this name (explicitly named files are always read).
 pub fn is_known_extension(name: &str) -> bool {
-    format_from_name(name, None).is_some()
+    format_from_name(name, None).is_some() || super::warc::has_warc_name(name)
 }
 
 /// Decides the format from the content, using `guess` (from name or content type) only where content is
