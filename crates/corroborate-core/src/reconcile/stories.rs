@@ -162,6 +162,35 @@ pub fn place_new(existing: &[Vec<&Document>], new: &[Document]) -> Vec<Destinati
         .collect()
 }
 
+/// The `n` words that best tell what `docs` are about, as plain lower-case words a full-text index holds: names
+/// and numbers first (they carry the kind boosts of the story vectors), then rarer content words. A store uses
+/// them to find the few stored stories worth comparing new reports with, instead of loading every story.
+pub fn salient_terms(docs: &[&Document], n: usize) -> Vec<String> {
+    let units: Vec<Vec<&Document>> = vec![docs.to_vec()];
+    let counts = features::raw_counts(&units);
+    let mut terms: Vec<(String, f32)> = counts
+        .into_iter()
+        .filter_map(|(key, (count, boost))| {
+            // Dates (`@2023-06-20`) are not words of the text; numbers are kept as their digits.
+            let word = key.strip_prefix('#').unwrap_or(&key);
+            if word.starts_with('@') {
+                return None;
+            }
+            Some((word.to_string(), (1.0 + (count as f32).ln()) * boost))
+        })
+        .collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out: Vec<String> = Vec::new();
+    for (term, _) in terms {
+        for word in term.split_whitespace() {
+            if out.len() < n && !out.iter().any(|w| w == word) {
+                out.push(word.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// `out[i]`: the position in `positions` of `i`, or `usize::MAX`.
 fn index_of(positions: &[usize], len: usize) -> Vec<usize> {
     let mut out = vec![usize::MAX; len];

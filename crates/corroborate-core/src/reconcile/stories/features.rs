@@ -79,6 +79,25 @@ pub fn term_space(units: &[Vec<&Document>]) -> TermSpace {
     }
 }
 
+/// Term counts of each unit before weighting: term key → (count, boost). For callers that rank terms without a
+/// collection to weigh them against.
+pub fn raw_counts(units: &[Vec<&Document>]) -> HashMap<String, (u32, f32)> {
+    let mut stop_cache: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut out: HashMap<String, (u32, f32)> = HashMap::new();
+    for doc in units.iter().flatten() {
+        let lang = doc.language.as_deref().unwrap_or("en");
+        let stop = stop_cache
+            .entry(lang.to_string())
+            .or_insert_with(|| stopwords(lang));
+        for (key, _, boost) in doc_terms(doc, stop) {
+            let slot = out.entry(key).or_insert((0, boost));
+            slot.0 += 1;
+            slot.1 = slot.1.max(boost);
+        }
+    }
+    out
+}
+
 /// Sublinear TF × IDF × boost, normalised. Terms found in one document only are dropped: they cannot link two
 /// documents and would only shrink every similarity of a long document.
 fn weigh(counts: Counts, df: &[u32], n: f32) -> Vector {

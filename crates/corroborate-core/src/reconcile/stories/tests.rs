@@ -217,3 +217,22 @@ fn existing_stories_are_never_merged_and_posts_follow_their_report() {
     assert_eq!(placed[0], placed[1], "the post goes with its report");
     assert_eq!(place_new(&[], &[]), []);
 }
+
+#[test]
+fn salient_terms_are_names_and_numbers_first() {
+    let quakes = two_earthquakes();
+    let terms = salient_terms(&[&quakes[0], &quakes[1]], 12);
+    assert_eq!(terms.len(), 12, "{terms:?}");
+    for expected in ["alirezabeigi", "306"] {
+        assert!(
+            terms.iter().any(|t| t == expected),
+            "{expected} in {terms:?}"
+        );
+    }
+    assert!(
+        terms
+            .iter()
+            .all(|t| !t.contains(' ') && !t.starts_with('#'))
+    );
+    assert!(salient_terms(&[], 5).is_empty());
+}
