@@ -58,10 +58,13 @@ pub struct AttributionArgs {
     /// Group and count the missed gold attributions by cue lemma and by pattern (use on the train split).
     #[arg(long)]
     pub misses: bool,
-    /// With `--misses`: print up to 12 sentences of the group with this key (a lemma or a pattern), or of our
+    /// With `--misses`: print sentences of the group with this key (a lemma or a pattern), or of our
     /// unmatched attributions whose cue reads the text after a `+`.
     #[arg(long)]
     pub example: Option<String>,
+    /// With `--example`: how many sentences to print.
+    #[arg(long, default_value_t = 12)]
+    pub examples: usize,
 }
 
 /// One role of one attribution: its fragments (byte spans).
@@ -147,7 +150,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
     let mut spurious_source: HashMap<String, usize> = HashMap::new();
     let mut articles = 0usize;
     let mut shown = 0usize;
-    let mut misses = args.misses.then(|| Misses::new(args.example.clone()));
+    let mut misses = args
+        .misses
+        .then(|| Misses::new(args.example.clone(), args.examples));
     for ann in &ann_files {
         let Some(stem) = ann.file_stem().and_then(|s| s.to_str()) else {
             continue;

@@ -11,8 +11,8 @@
 //!   another one), `ours-in-sentence` (we found another cue in the sentence), `nothing`.
 //!
 //! Each group shows one example sentence with the cue in `[[…]]` and the source in `{{…}}`; `--example KEY`
-//! prints up to 12 sentences of one group, and `--example +CUE` up to 12 of our attributions with that cue text
-//! that matched nothing (what a pattern finds wrongly).
+//! prints up to `--examples N` (12) sentences of one group, and `--example +CUE` as many of our attributions
+//! with that cue text that matched nothing (what a pattern finds wrongly).
 
 use std::collections::HashMap;
 
@@ -74,11 +74,13 @@ pub struct Misses {
     by_lemma: HashMap<String, Group>,
     by_pattern: HashMap<String, Group>,
     example_key: Option<String>,
+    /// How many examples to keep.
+    example_count: usize,
     examples: Vec<String>,
 }
 
 impl Misses {
-    pub fn new(example_key: Option<String>) -> Misses {
+    pub fn new(example_key: Option<String>, example_count: usize) -> Misses {
         let mut forms = HashMap::new();
         for entry in corroborate_core::lexicon::lines("en", "reporting_verbs") {
             let mut fields = entry.split('\t').map(str::trim);
@@ -99,6 +101,7 @@ impl Misses {
             by_lemma: HashMap::new(),
             by_pattern: HashMap::new(),
             example_key,
+            example_count,
             examples: Vec::new(),
         }
     }
@@ -178,7 +181,7 @@ impl Misses {
             .example_key
             .as_deref()
             .is_some_and(|k| k == lemma || k == pattern)
-            && self.examples.len() < 12
+            && self.examples.len() < self.example_count
         {
             self.examples.push(format!("{article}: {example}"));
         }
@@ -200,7 +203,9 @@ impl Misses {
         };
         let h = hull(cue);
         let key = format!("+{}", slice(text, h).to_lowercase());
-        if self.example_key.as_deref() != Some(key.as_str()) || self.examples.len() >= 12 {
+        if self.example_key.as_deref() != Some(key.as_str())
+            || self.examples.len() >= self.example_count
+        {
             return;
         }
         let sentence = sentences

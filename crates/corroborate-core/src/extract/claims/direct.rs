@@ -142,9 +142,11 @@ fn cue_tuple(hit: &CueHit, ctx: &Ctx, start: usize) -> (String, Stance, Option<S
 fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     let mut t = ctx.toks.partition_point(|t| t.span.start < q.outer.end);
     let mut dash = false;
+    // A quote closing on a nested one ("…, ‘Don’t hit me, please,’”) is separated by the comma inside both.
     let mut separated = ctx
         .slice(q.inner)
         .trim_end()
+        .trim_end_matches(['\'', '’', '"', '”', '‘', '“'])
         .ends_with([',', '!', '?', '…', '—', '–', '-']);
     while t < limit && matches!(ctx.lower(t), "," | "—" | "–" | "-") {
         dash |= ctx.lower(t) != ",";
@@ -157,12 +159,11 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     // "…," said Ruiz.
     let m = t;
     let c = (m..limit.min(m + 3)).find(|&i| {
-        speaker::cue_at(ctx, i).is_some()
-            && (m..i).all(|j| ctx.lex.is("cue_modifier", ctx.lower(j)))
+        speaker::cue_at(ctx, i).is_some() && (m..i).all(|j| speaker::is_modifier(ctx, j))
     });
     if let Some(ci) = c
         && let Some(hit) = speaker::cue_at(ctx, ci)
-        && let Some((sp, end)) = speaker::right_np(ctx, hit.end, limit)
+        && let Some((sp, end)) = speaker::right_np_long(ctx, hit.end, limit)
     {
         let span = ctx.span_of(t, end)?;
         return Some(Attr {

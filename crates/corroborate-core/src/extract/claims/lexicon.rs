@@ -1,5 +1,5 @@
 //! The attribution lexicon of one language, read once from the data tables (`reporting_verbs`, `source_markers`,
-//! `hedges`, `negators`, `claim_words`, `role_nouns`). A language without its own tables uses English, so an
+//! `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`). A language without its own tables uses English, so an
 //! unknown language still finds quotes and English-like cues rather than nothing.
 
 use std::collections::{HashMap, HashSet};
@@ -57,6 +57,9 @@ pub struct Cue {
     pub stance: Stance,
     /// The form is also a common noun ("report", "calls"), marked `*` in the table.
     pub noun_too: bool,
+    /// The form reports speech only next to a direct quote or before a colon ("continued", "exclaimed"),
+    /// marked `^` in the table: "he continued" alone is no attribution, "“…,” he continued" is.
+    pub quote_only: bool,
 }
 
 /// Where a source preposition stands relative to its source.
@@ -83,6 +86,8 @@ pub struct Lexicon {
     /// Negator → positive replacement (`None` deletes the words).
     pub negators: PhraseIndex<Option<String>>,
     pub role_nouns: HashSet<String>,
+    /// Lower-case common nouns that are capitalised in this language (German): never a colon headline's source.
+    pub common_nouns: HashSet<String>,
     classes: HashMap<String, HashSet<String>>,
 }
 
@@ -107,12 +112,14 @@ impl Lexicon {
             for form in forms.split(',') {
                 let form = form.trim();
                 let noun_too = form.ends_with('*');
+                let quote_only = form.ends_with('^');
                 lex.cues.insert(
-                    form.trim_end_matches('*'),
+                    form.trim_end_matches(['*', '^']),
                     Cue {
                         lemma: lemma.to_string(),
                         stance,
                         noun_too,
+                        quote_only,
                     },
                 );
             }
@@ -150,6 +157,7 @@ impl Lexicon {
             }
         }
         lex.role_nouns = lexicon::lowercase_set(lang, "role_nouns");
+        lex.common_nouns = lexicon::lowercase_set(lang, "common_nouns");
         for entry in lexicon::lines(lang, "claim_words") {
             if let Some((class, words)) = entry.split_once('\t') {
                 let set = lex.classes.entry(class.trim().to_string()).or_default();

@@ -16,7 +16,7 @@ use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::lexicon::MarkerPos;
 use super::speaker::{self, CueHit, Speaker};
 use super::subject;
-use crate::model::{ClaimMode, Span, Stance};
+use crate::model::{ClaimMode, Span, Stance, TokenKind};
 
 /// Reported-speech claims of sentence (or sentence remainder) `sent`: every coordinated clause ("X said A, and
 /// Y said B") and every nested or participle attribution. `prev` is the speaker of an attribution earlier in
@@ -42,8 +42,26 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
         out.extend(clause_claims(ctx, span));
     }
     participles(ctx, sent, prev, &mut out);
+    drop_complement_frames(&mut out);
     cut_contents(ctx, &mut out);
     out
+}
+
+/// Drops an attribution whose frame opens another one's content ("About half said [they want] more liberal
+/// policies"): the inner speaker and cue are part of what the outer speaker said, one proposition, not a second
+/// claim. A frame further inside the content ("…, in a race that he said …") is a claim of its own.
+fn drop_complement_frames(out: &mut Vec<Draft>) {
+    if out.len() < 2 {
+        return;
+    }
+    let starts: Vec<usize> = out.iter().map(|d| d.content.start).collect();
+    let mut k = 0;
+    out.retain(|d| {
+        let f = frame_start(d);
+        let own = starts[k];
+        k += 1;
+        !starts.iter().any(|&s| s == f && s != own)
+    });
 }
 
 /// The reported-speech claims of one clause.
@@ -53,7 +71,8 @@ fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
         return Vec::new();
     }
     let end = content_end(ctx, r.start, r.end);
-    let mut out: Vec<Draft> = marker(ctx, sent, r.start, end)
+    let mut out: Vec<Draft> = colon_source(ctx, sent, r.start, end)
+        .or_else(|| marker(ctx, sent, r.start, end))
         .or_else(|| trailing(ctx, sent, r.start, end))
         .into_iter()
         .collect();
@@ -136,7 +155,7 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
         if !ctx.is_punct(i - 1, ",") || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
             continue;
         }
-        let Some(hit) = speaker::cue_at(ctx, i) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, i) else {
             continue;
         };
         if out
@@ -289,30 +308,37 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     None
 }
 
-/// "…, X said (adjunct)." / "…, said X." / "…, sagte X."
+/// "…, X said (adjunct)." / "…, said X." / "…, sagte X." / "…, as X noted."
 fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     let comma = (a + 2..e)
         .rev()
         .find(|&i| ctx.is_punct(i, ",") || is_close_quote(ctx, i))?;
-    let t = comma + 1;
-    if e <= t || e - t > 16 {
+    let mut t = comma + 1;
+    if e <= t || e - t > 30 {
         return None;
     }
     // Cue first: "said X" (skip modifiers).
     let mut m = t;
-    while m < e && ctx.lex.is("cue_modifier", ctx.lower(m)) {
+    while m < e && speaker::is_modifier(ctx, m) {
         m += 1;
     }
     // A participle ("…, saying the rents …") is never this inverted form.
     let participle = ctx.lower(m).ends_with("ing");
-    if let Some(hit) = speaker::cue_at(ctx, m)
+    if let Some(hit) = speaker::reported_cue_at(ctx, m)
         .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
-        && let Some((sp, _)) = speaker::right_np(ctx, hit.end, e)
+        && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
     {
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
     }
+    // "…, as X noted." credits the clause before the comma like "…, X noted."
+    if ctx.lex.is("as_source", ctx.lower(t)) {
+        t += 1;
+    }
+    if e - t > 16 {
+        return None;
+    }
     for ci in t + 1..e {
-        let Some(hit) = speaker::cue_at(ctx, ci).filter(|_| !ctx.in_quote(ci)) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, ci).filter(|_| !ctx.in_quote(ci)) else {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, ci, t);
@@ -320,13 +346,46 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         if ctx.tok_range(sp.span).start != t {
             return None;
         }
-        // Whatever follows the cue must be a short adjunct ("in a statement", "on Tuesday").
-        if e - hit.end > 8 {
+        // Whatever follows the cue must be a short adjunct ("in a statement", "on Tuesday"), not the start of
+        // a reported clause ("…, in 2017, Kerry said that …").
+        let next = skip_adjuncts(ctx, hit.end, e);
+        if e - hit.end > 8
+            || (next < e
+                && (ctx.lex.is("complementizer", ctx.lower(next)) || ctx.is_punct(next, ":")))
+        {
             return None;
         }
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, cs));
     }
     None
+}
+
+/// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a
+/// short name and a colon credits the rest to the name. Labels ("Update:", "Watch:") and, in German, common
+/// nouns ("Ergebnis:") are no sources; the name is at most five words, the rest at least three.
+fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
+    let c = (a + 1..e.min(a + 6)).find(|&i| ctx.is_punct(i, ":"))?;
+    if ctx.in_quote(a) || e.saturating_sub(c + 1) < 3 {
+        return None;
+    }
+    let last = ctx.lower(c - 1);
+    let named = speaker::name_like(ctx, a, c)
+        || (ctx.toks[a].cap
+            && (a..c).all(|i| speaker::np_word(ctx, i))
+            && ctx.lex.role_nouns.contains(last));
+    let label = (a..c).any(|i| {
+        let w = ctx.lower(i);
+        ctx.lex.is("colon_label", w) || ctx.lex.is("time", w)
+    }) || ctx.lex.is("determiner", ctx.lower(a))
+        || ctx.lex.is("pronoun", ctx.lower(a))
+        || ctx.lex.common_nouns.contains(last);
+    let content_words = (c + 1..e).filter(|&i| ctx.is_word(i)).count();
+    if !named || label || !ctx.is_word(c - 1) || content_words < 3 {
+        return None;
+    }
+    let sp = speaker::build(ctx, a, c)?;
+    let cue = ("say".to_string(), Stance::Neutral, Some(ctx.toks[c].span));
+    draft(ctx, sent, (c + 1, e), Some(sp), cue)
 }
 
 fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
@@ -340,18 +399,12 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
         out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
     while i < e {
-        let Some(hit) = speaker::cue_at(ctx, i).filter(|_| !ctx.in_quote(i)) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, i).filter(|_| !ctx.in_quote(i)) else {
             i += 1;
             continue;
         };
         let participle = i > a && ctx.is_punct(i - 1, ",") && ctx.lower(i).ends_with("ing");
-        if participle
-            || frames.iter().any(|f| f.contains(&i))
-            || ctx.lex.is(
-                "not_content_start",
-                ctx.lower(skip_adjuncts(ctx, hit.end, e)),
-            )
-        {
+        if participle || frames.iter().any(|f| f.contains(&i)) || !opens_content(ctx, hit.end, e) {
             i = hit.end;
             continue;
         }
@@ -380,6 +433,19 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
         }
         i = hit.end;
     }
+}
+
+/// Whether the words after a cue report a proposition: not a preposition of the `not_content_start` class
+/// ("reported on the raid"), unless a number or quantity follows it ("reported at least six planes") or a
+/// "that" clause comes after it ("claimed in an interview with CNN that …").
+fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
+    let j = content_start(ctx, after_cue, e);
+    let w = ctx.lower(j);
+    if !ctx.lex.is("not_content_start", w) {
+        return true;
+    }
+    let next = ctx.toks.get(j + 1);
+    next.is_some_and(|t| t.kind == TokenKind::Number || ctx.lex.is("quantity_word", &t.lower))
 }
 
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
@@ -453,7 +519,7 @@ fn passive(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         while c < e && ctx.lex.is("passive_aux", ctx.lower(c)) {
             c += 1;
         }
-        let hit = speaker::cue_at(ctx, c)?;
+        let hit = speaker::reported_cue_at(ctx, c)?;
         let after = content_start(ctx, hit.end, e);
         let opens = ctx.lex.is("complementizer", ctx.lower(after))
             || ctx.is_punct(after, ",")

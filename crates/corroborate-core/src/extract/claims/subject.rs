@@ -34,6 +34,12 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         }
         if matches!(first, "who" | "which" | "whose") {
             relative_at = Some(start - 1);
+        } else if parenthetical(ctx, start, end) {
+            // "The government, for instance, refused …": an aside is not the subject, and the speaker phrase
+            // ends before it.
+            if best.is_none() {
+                relative_at = Some(start - 1);
+            }
         } else if !appositive_like(ctx, start) {
             break;
         }
@@ -52,6 +58,11 @@ fn trim_end(ctx: &Ctx, a: usize, mut b: usize) -> usize {
         b -= 1;
     }
     b
+}
+
+/// Whether tokens `a..b` are an aside of the `parenthetical` class ("for instance", "however", "in turn").
+fn parenthetical(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b > a && b - a <= 4 && (a..b).all(|i| ctx.lex.is("parenthetical", ctx.lower(i)))
 }
 
 /// Whether the chunk starting at `start` can be an apposition: a name, an article, a number (age), a role.
