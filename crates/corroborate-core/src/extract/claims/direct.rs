@@ -15,6 +15,7 @@ use super::ctx::Ctx;
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::quotes::{Quote, quote_text};
 use super::speaker::{self, CueHit, Speaker};
+use super::subject;
 use crate::model::{ClaimMode, Span, Stance, TokenKind};
 
 /// A speaker and cue found next to a quote, with the token after (or the token before) the attribution.
@@ -179,7 +180,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, ci, t);
-        let sp = speaker::left_np(ctx, cs, t)?;
+        let sp = speaker::left_np(ctx, cs, t).or_else(|| subject::comma_subject_at(ctx, cs, t))?;
         if ctx.tok_range(sp.span).start != t {
             return None;
         }
@@ -250,7 +251,8 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
             continue;
         }
         let cs = speaker::absorb_modifiers(ctx, ci, sentence_floor);
-        let speaker = speaker::left_np(ctx, cs, sentence_floor);
+        let speaker = speaker::left_np(ctx, cs, sentence_floor)
+            .or_else(|| subject::comma_subject_at(ctx, cs, sentence_floor));
         let start = speaker.as_ref().map_or(cs, |s| ctx.tok_range(s.span).start);
         let span = ctx.span_of(start, b)?;
         speaker.as_ref()?;

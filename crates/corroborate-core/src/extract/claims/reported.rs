@@ -49,18 +49,21 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
 
 /// Drops an attribution whose frame opens another one's content ("About half said [they want] more liberal
 /// policies"): the inner speaker and cue are part of what the outer speaker said, one proposition, not a second
-/// claim. A frame further inside the content ("…, in a race that he said …") is a claim of its own.
+/// claim. A frame further inside the content ("…, in a race that he said …") is a claim of its own, and the
+/// content is cut before it ([`cut_contents`]).
 fn drop_complement_frames(out: &mut Vec<Draft>) {
     if out.len() < 2 {
         return;
     }
-    let starts: Vec<usize> = out.iter().map(|d| d.content.start).collect();
-    let mut k = 0;
+    // Contents that follow their own frame, by start.
+    let opened: Vec<(usize, usize)> = out
+        .iter()
+        .map(|d| (d.content.start, frame_start(d)))
+        .filter(|(c, f)| f < c)
+        .collect();
     out.retain(|d| {
         let f = frame_start(d);
-        let own = starts[k];
-        k += 1;
-        !starts.iter().any(|&s| s == f && s != own)
+        !opened.iter().any(|&(c, of)| c == f && of != f)
     });
 }
 
@@ -152,7 +155,7 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
     let r = ctx.tok_range(sent);
     let e = content_end(ctx, r.start, r.end);
     for i in r.start + 1..e {
-        if !ctx.is_punct(i - 1, ",") || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
+        if !after_comma(ctx, i) || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
             continue;
         }
         let Some(hit) = speaker::reported_cue_at(ctx, i) else {
@@ -172,7 +175,8 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
             .and_then(|d| d.speaker.clone());
         let speaker = earlier
             .or_else(|| prev.cloned())
-            .or_else(|| subject::subject_at(ctx, r.start, i));
+            .or_else(|| subject::subject_at(ctx, r.start, i))
+            .or_else(|| subject::subject_after_intro(ctx, r.start, i));
         let Some(speaker) = speaker else {
             continue;
         };
@@ -342,17 +346,14 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, ci, t);
-        let sp = speaker::left_np(ctx, cs, t)?;
+        let sp = speaker::left_np(ctx, cs, t).or_else(|| subject::comma_subject_at(ctx, cs, t))?;
         if ctx.tok_range(sp.span).start != t {
             return None;
         }
-        // Whatever follows the cue must be a short adjunct ("in a statement", "on Tuesday"), not the start of
-        // a reported clause ("…, in 2017, Kerry said that …").
+        // Whatever follows the cue must be a short adjunct ("in a statement", "on Tuesday", "of the plan"), not
+        // the start of a reported clause ("…, in 2017, Kerry said that …", "…, she plans to root for Iowa").
         let next = skip_adjuncts(ctx, hit.end, e);
-        if e - hit.end > 8
-            || (next < e
-                && (ctx.lex.is("complementizer", ctx.lower(next)) || ctx.is_punct(next, ":")))
-        {
+        if e - hit.end > 8 || (next < e && !adjunct_tail(ctx, next, e)) {
             return None;
         }
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, cs));
@@ -388,6 +389,39 @@ fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     draft(ctx, sent, (c + 1, e), Some(sp), cue)
 }
 
+/// Whether the words from `j` to the sentence end are an adjunct of a closing cue rather than its object: a
+/// comma, a subordinate clause, a prepositional phrase (not an infinitive "to run"), a name ("told The Times"),
+/// or an audience or occasion ("told a crowd in Iowa").
+fn adjunct_tail(ctx: &Ctx, j: usize, e: usize) -> bool {
+    let w = ctx.lower(j);
+    let next = ctx.toks.get(j + 1);
+    if ctx.is_punct(j, ",") || ctx.lex.is("subordinator", w) {
+        return true;
+    }
+    if ctx.lex.is("source_prep", w) || ctx.lex.is("adjunct_prep", w) {
+        let infinitive = w == "to"
+            && next.is_some_and(|t| {
+                !t.cap && t.kind == TokenKind::Word && !ctx.lex.is("determiner", &t.lower)
+            });
+        return !infinitive;
+    }
+    if ctx.toks.get(j).is_some_and(|t| t.cap) {
+        return true;
+    }
+    ctx.lex.is("determiner", w)
+        && (j + 1..e.min(j + 4)).any(|k| {
+            let h = ctx.lower(k);
+            ctx.lex.is("audience", h)
+                || ctx.lex.is("occasion", h)
+                || ctx.lex.is("statement_noun", h)
+        })
+}
+
+/// Whether token `i` follows a comma, also one inside a closing quote ("… as “fantastic,” telling …").
+fn after_comma(ctx: &Ctx, i: usize) -> bool {
+    i > 0 && (ctx.is_punct(i - 1, ",") || is_close_quote(ctx, i - 1))
+}
+
 fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
     matches!(ctx.lower(i), "”" | "\"" | "«" | "“" | "’") && i > 0 && ctx.is_punct(i - 1, ",")
 }
@@ -403,7 +437,7 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
             i += 1;
             continue;
         };
-        let participle = i > a && ctx.is_punct(i - 1, ",") && ctx.lower(i).ends_with("ing");
+        let participle = i > a && after_comma(ctx, i) && ctx.lower(i).ends_with("ing");
         if participle || frames.iter().any(|f| f.contains(&i)) || !opens_content(ctx, hit.end, e) {
             i = hit.end;
             continue;
@@ -415,10 +449,20 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
                     .then(|| subject::comma_subject(ctx, cs - 1, a))
                     .flatten()
             })
+            .or_else(|| subject::dash_aside_subject(ctx, cs, a))
             .or_else(|| coordinated_subject(ctx, cs, a, out));
         let found = if let Some(sp) = left {
             let from = content_start(ctx, hit.end, e);
-            draft(ctx, sent, (from, e), Some(sp), cue_of(ctx, &hit, cs))
+            // A relative clause ("those who want a change, most …") ends at its comma.
+            let relative = ctx
+                .lex
+                .is("relative", ctx.slice(sp.span).to_lowercase().as_str());
+            let to = if relative {
+                (from + 1..e).find(|&k| ctx.is_punct(k, ",")).unwrap_or(e)
+            } else {
+                e
+            };
+            draft(ctx, sent, (from, to), Some(sp), cue_of(ctx, &hit, cs))
         } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
             // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
             (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
@@ -451,7 +495,11 @@ fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
 /// found in the clause, else the clause's opening noun phrase.
 fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<Speaker> {
-    if cs <= a + 2 || !ctx.lex.is("conjunction", ctx.lower(cs - 1)) {
+    // "… and said", "… but noted", "…, then says".
+    let joined = cs > a + 2
+        && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))
+            || (ctx.is_punct(cs - 1, ",") && ctx.lex.is("vp_conjunction", ctx.lower(cs))));
+    if !joined {
         return None;
     }
     let at = ctx.toks.get(cs)?.span.start;
@@ -462,13 +510,25 @@ fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<
         .or_else(|| subject::subject_at(ctx, a, cs - 1))
 }
 
-/// Where the reported clause starts after a cue: at "that" when it comes within a few words ("told reporters
-/// that"), else right after the cue.
+/// Where the reported clause starts after a cue: at "that" when it comes within a few words of names, dates,
+/// audiences and prepositions ("told reporters that", "said in an interview with The Associated Press last week
+/// that"), else right after the cue. A lower-case noun phrase before "that" owns it ("the possibility that").
 fn content_start(ctx: &Ctx, after_cue: usize, e: usize) -> usize {
     let after_cue = skip_adjuncts(ctx, after_cue, e);
-    (after_cue..e.min(after_cue + 6))
+    let between_ok = |k: usize| {
+        let w = ctx.lower(k);
+        ctx.is_punct(k, ",")
+            || (ctx.is_word(k)
+                && (ctx.toks[k].cap
+                    || ctx.lex.is("time", w)
+                    || ctx.lex.is("audience", w)
+                    || ctx.lex.is("occasion", w)
+                    || ctx.lex.is("adjunct_prep", w)
+                    || ctx.lex.is("source_prep", w)))
+    };
+    (after_cue..e.min(after_cue + 7))
         .find(|&j| ctx.lex.is("complementizer", ctx.lower(j)) || ctx.is_punct(j, ":"))
-        .filter(|&j| (after_cue..j).all(|k| ctx.is_word(k) || ctx.is_punct(k, ",")))
+        .filter(|&j| (after_cue..j).all(between_ok))
         .unwrap_or(after_cue)
 }
 
@@ -479,17 +539,27 @@ fn skip_adjuncts(ctx: &Ctx, from: usize, e: usize) -> usize {
     for _ in 0..3 {
         let start = j;
         let w = ctx.lower(j);
-        if ctx.lex.is("time", w) {
+        // A date, or the audience as the object of the cue ("told reporters").
+        if ctx.lex.is("time", w) || (j == from && ctx.lex.is("audience", w)) {
             j += 1;
         } else if ctx.lex.is("adjunct_prep", w) {
             let mut k = j + 1;
             while k < e && k < j + 4 && ctx.lex.is("determiner", ctx.lower(k)) {
                 k += 1;
             }
+            // "at a news conference": the head may follow one modifier.
+            if k + 1 < e
+                && ctx.is_word(k)
+                && ctx.lex.is("occasion", ctx.lower(k + 1))
+                && !ctx.lex.is("occasion", ctx.lower(k))
+            {
+                k += 1;
+            }
             let head = ctx.lower(k);
             let fits = ctx.lex.is("time", head)
                 || ctx.lex.is("statement_noun", head)
                 || ctx.lex.is("audience", head)
+                || ctx.lex.is("occasion", head)
                 || (k == j + 1 && ctx.toks.get(k).is_some_and(|t| t.cap));
             if !fits || k >= e {
                 break;

@@ -166,6 +166,10 @@ fn possessive_mark(ctx: &Ctx, i: usize) -> bool {
 }
 
 pub(super) fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
+    // A quantifier standing alone is a phrase ("most are planning to …", "many said").
+    if b == a + 1 && ctx.lex.is("quantifier_pronoun", ctx.lower(a)) {
+        return true;
+    }
     (a..b).any(|i| {
         ctx.is_word(i)
             && !ctx.lex.is("determiner", ctx.lower(i))
@@ -175,10 +179,24 @@ pub(super) fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Whether tokens `a..b` look like a name: capitalised words (titles, "of the", dots of titles allowed).
 pub(super) fn name_like(ctx: &Ctx, a: usize, b: usize) -> bool {
+    // A bracketed tag ("Rep. Elijah Cummings (D-Md.)") belongs to the name whatever is inside it.
+    let mut depth = 0usize;
     a < b
         && (a..b).all(|i| {
             let t = &ctx.toks[i];
-            t.cap || is_title_dot(ctx, i) || t.lower == "-" || ctx.lex.is("name_word", &t.lower)
+            if t.lower == "(" {
+                depth += 1;
+                return true;
+            }
+            if t.lower == ")" {
+                depth = depth.saturating_sub(1);
+                return true;
+            }
+            depth > 0
+                || t.cap
+                || is_title_dot(ctx, i)
+                || t.lower == "-"
+                || ctx.lex.is("name_word", &t.lower)
         })
         && ctx.toks[a].cap
 }
