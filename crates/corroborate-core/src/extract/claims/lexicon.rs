@@ -1,5 +1,5 @@
 //! The attribution lexicon of one language, read once from the data tables (`reporting_verbs`, `source_markers`,
-//! `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`). A language without its own tables uses English, so an
+//! `claim_nouns`, `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`). A language without its own tables uses English, so an
 //! unknown language still finds quotes and English-like cues rather than nothing.
 
 use std::collections::{HashMap, HashSet};
@@ -81,6 +81,8 @@ pub struct Marker {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub cues: PhraseIndex<Cue>,
+    /// Nouns that name a claim ("claim", "criticism"), from `claim_nouns`: cues with their owner before them.
+    pub nouns: PhraseIndex<Cue>,
     pub markers: PhraseIndex<Marker>,
     pub hedges: PhraseIndex<()>,
     /// Negator → positive replacement (`None` deletes the words).
@@ -99,31 +101,8 @@ impl Lexicon {
 
     fn load(lang: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for entry in lexicon::lines(lang, "reporting_verbs") {
-            let mut fields = entry.split('\t').map(str::trim);
-            let (Some(lemma), Some(stance), Some(forms)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let Some(stance) = parse_stance(stance) else {
-                continue;
-            };
-            for form in forms.split(',') {
-                let form = form.trim();
-                let noun_too = form.ends_with('*');
-                let quote_only = form.ends_with('^');
-                lex.cues.insert(
-                    form.trim_end_matches(['*', '^']),
-                    Cue {
-                        lemma: lemma.to_string(),
-                        stance,
-                        noun_too,
-                        quote_only,
-                    },
-                );
-            }
-        }
+        load_cues(&mut lex.cues, lexicon::lines(lang, "reporting_verbs"));
+        load_cues(&mut lex.nouns, lexicon::lines(lang, "claim_nouns"));
         for entry in lexicon::lines(lang, "source_markers") {
             let mut fields = entry.split('\t').map(str::trim);
             let (Some(lemma), Some(pos), Some(forms)) =
@@ -165,6 +144,35 @@ impl Lexicon {
             }
         }
         lex
+    }
+}
+
+/// Reads `lemma<TAB>stance<TAB>form, form…` entries into `index`.
+fn load_cues(index: &mut PhraseIndex<Cue>, entries: Vec<&str>) {
+    for entry in entries {
+        let mut fields = entry.split('\t').map(str::trim);
+        let (Some(lemma), Some(stance), Some(forms)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Some(stance) = parse_stance(stance) else {
+            continue;
+        };
+        for form in forms.split(',') {
+            let form = form.trim();
+            let noun_too = form.ends_with('*');
+            let quote_only = form.ends_with('^');
+            index.insert(
+                form.trim_end_matches(['*', '^']),
+                Cue {
+                    lemma: lemma.to_string(),
+                    stance,
+                    noun_too,
+                    quote_only,
+                },
+            );
+        }
     }
 }
 

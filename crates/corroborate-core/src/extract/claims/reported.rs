@@ -14,6 +14,7 @@
 use super::ctx::Ctx;
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::lexicon::MarkerPos;
+use super::nominal;
 use super::speaker::{self, CueHit, Speaker};
 use super::subject;
 use crate::model::{ClaimMode, Span, Stance, TokenKind};
@@ -80,6 +81,8 @@ fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
         .into_iter()
         .collect();
     leading(ctx, sent, r.start, end, &mut out);
+    let nominal = nominal::nominal_claims(ctx, sent, r.start, end, &out);
+    out.extend(nominal);
     if out.is_empty() {
         out.extend(passive(ctx, sent, r.start, end));
     }
@@ -116,19 +119,21 @@ fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
     }
     // Both ends of every frame: the speaker of "Okafor, who said …, said" starts before the relative clause's
     // content, but its cue still ends that content.
-    let frames: Vec<usize> = out
+    // A draft's own frame may lie inside its content ("Trump is expected to win"): only other frames cut it.
+    let frames: Vec<(usize, usize)> = out
         .iter()
-        .flat_map(|d| {
+        .enumerate()
+        .flat_map(|(k, d)| {
             let cue = d.cue.as_ref().and_then(|c| c.2).map(|c| c.start);
             let sp = d.speaker.as_ref().map(|s| s.span.start);
-            cue.into_iter().chain(sp)
+            cue.into_iter().chain(sp).map(move |f| (k, f))
         })
         .collect();
-    for d in out.iter_mut() {
+    for (k, d) in out.iter_mut().enumerate() {
         let cut = frames
             .iter()
-            .copied()
-            .filter(|&f| f > d.content.start && f < d.content.end)
+            .filter(|&&(owner, f)| owner != k && f > d.content.start && f < d.content.end)
+            .map(|&(_, f)| f)
             .min();
         if let Some(f) = cut {
             // Drop a relative word left hanging before the nested frame ("a race that | he said …").
@@ -314,25 +319,35 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
 
 /// "…, X said (adjunct)." / "…, said X." / "…, sagte X." / "…, as X noted."
 fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
-    let comma = (a + 2..e)
+    let commas: Vec<usize> = (a + 2..e)
         .rev()
-        .find(|&i| ctx.is_punct(i, ",") || is_close_quote(ctx, i))?;
+        .filter(|&i| ctx.is_punct(i, ",") || is_close_quote(ctx, i))
+        .take(3)
+        .collect();
+    // Cue first: "said X" (skip modifiers), also before an apposition with its own commas ("…, said Larry
+    // Sabato, director of the Center for Politics.").
+    for &comma in &commas {
+        let t = comma + 1;
+        if e <= t || e - t > 30 {
+            break;
+        }
+        let mut m = t;
+        while m < e && speaker::is_modifier(ctx, m) {
+            m += 1;
+        }
+        // A participle ("…, saying the rents …") is never this inverted form.
+        let participle = ctx.lower(m).ends_with("ing");
+        if let Some(hit) = speaker::reported_cue_at(ctx, m)
+            .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
+            && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
+        {
+            return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
+        }
+    }
+    let comma = *commas.first()?;
     let mut t = comma + 1;
     if e <= t || e - t > 30 {
         return None;
-    }
-    // Cue first: "said X" (skip modifiers).
-    let mut m = t;
-    while m < e && speaker::is_modifier(ctx, m) {
-        m += 1;
-    }
-    // A participle ("…, saying the rents …") is never this inverted form.
-    let participle = ctx.lower(m).ends_with("ing");
-    if let Some(hit) = speaker::reported_cue_at(ctx, m)
-        .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
-        && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
-    {
-        return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
     }
     // "…, as X noted." credits the clause before the comma like "…, X noted."
     if ctx.lex.is("as_source", ctx.lower(t)) {
@@ -598,6 +613,56 @@ fn passive(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             return None;
         }
         return draft(ctx, sent, (after, e), None, cue_of(ctx, &hit, i + 1));
+    }
+    raising(ctx, sent, a, e)
+}
+
+/// "Trump is expected to deliver a speech": a passive of expecting or believing before an infinitive credits
+/// the proposition (subject and infinitive) to nobody in particular. The content runs from the subject (or from
+/// "to" when there is none, "which is expected to …") to the clause end; its text leaves out the cue.
+fn raising(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
+    for b in a..e.saturating_sub(3) {
+        if !ctx.lex.is("be", ctx.lower(b)) || ctx.in_quote(b) {
+            continue;
+        }
+        let mut p = b + 1;
+        while p < e && p < b + 4 && speaker::is_modifier(ctx, p) {
+            p += 1;
+        }
+        if !ctx.lex.is("raising_participle", ctx.lower(p)) || ctx.lower(p + 1) != "to" {
+            continue;
+        }
+        let subject =
+            speaker::left_np(ctx, b, a).filter(|s| !ctx.lex.is("relative", ctx.slice(s.span)));
+        let to = ctx.toks.get(p + 1)?.span;
+        let start = subject.as_ref().map_or(to.start, |s| s.span.start);
+        let end = ctx.toks.get(e.checked_sub(1)?)?.span.end;
+        let content = trim_span(ctx.text, Span::new(start, end.max(start)), CLAUSE_PUNCT);
+        let rest = ctx.text.get(to.start..content.end.max(to.start))?.trim();
+        let text = match &subject {
+            Some(s) => format!("{} {rest}", ctx.slice(s.span)),
+            None => rest.to_string(),
+        };
+        if ctx
+            .tok_range(Span::new(to.end, content.end))
+            .filter(|&k| ctx.is_word(k))
+            .count()
+            < 2
+        {
+            return None;
+        }
+        let lemma =
+            speaker::cue_at(ctx, p).map_or_else(|| ctx.lower(p).to_string(), |h| h.cue.lemma);
+        return Some(Draft {
+            span: sent,
+            content,
+            text: Some(text),
+            speaker: None,
+            via_text: None,
+            via_span: None,
+            cue: Some((lemma, Stance::Neutral, ctx.span_of(b, p + 1))),
+            mode: ClaimMode::Indirect,
+        });
     }
     None
 }

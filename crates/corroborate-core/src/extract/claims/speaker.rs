@@ -50,6 +50,16 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if phrase.value.noun_too && !verb_reading(ctx, i, n) {
         return None;
     }
+    // A capitalised noun form after a capitalised word is part of a name ("the Cook Political Report", "Roll
+    // Call").
+    if phrase.value.noun_too
+        && ctx.toks[i].cap
+        && i > 0
+        && ctx.is_word(i - 1)
+        && ctx.toks[i - 1].cap
+    {
+        return None;
+    }
     Some(CueHit {
         cue: phrase.value.clone(),
         end: i + n,
@@ -85,8 +95,16 @@ fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
             .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
         && !ctx.lex.is("determiner", after_to)
         && !ctx.lex.is("np_stop", after_to);
-    // "records show he backed …": a subject pronoun after the form opens the reported clause.
-    let clause_next = ctx.lex.is("pronoun", next) && next != "who" && next != "it";
+    // "records show he backed …": after a verb of evidence a subject pronoun opens the reported clause (after
+    // other forms it more often opens a relative clause: "recent comments he made").
+    let clause_next = ctx.lex.is("pronoun", next)
+        && next != "who"
+        && next != "it"
+        && ctx
+            .lex
+            .cues
+            .longest(&ctx.words(i, n))
+            .is_some_and(|(p, _)| ctx.lex.is("evidence_cue", &p.value.lemma));
     prev_ok || ctx.lex.is("complementizer", next) || infinitive || clause_next
 }
 
@@ -136,8 +154,14 @@ fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
     !adjective && (w.ends_with("ed") || ctx.lex.is("participle", w))
 }
 
+/// Whether token `dot` is the dot of a title ("Mr.") or of an initial ("J. Gerald Hebert") inside a name.
 fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
-    dot > 0 && ctx.is_punct(dot, ".") && ctx.lex.is("title", ctx.lower(dot - 1))
+    if dot == 0 || !ctx.is_punct(dot, ".") {
+        return false;
+    }
+    let prev = &ctx.toks[dot - 1];
+    let initial = prev.cap && prev.kind == TokenKind::Word && prev.lower.chars().count() == 1;
+    initial || ctx.lex.is("title", &prev.lower)
 }
 
 /// Whether token `i` may be inside a speaker phrase.
@@ -303,6 +327,10 @@ fn joint(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let and = start - 1;
+    // "he and Mr. Allen said"
+    if and > floor && ctx.lex.is("pronoun", ctx.lower(and - 1)) && ctx.lower(and - 1) != "who" {
+        return ctx.toks[start].cap.then_some(and - 1);
+    }
     let mut i = and;
     while i > floor
         && (ctx.toks[i - 1].cap
@@ -439,9 +467,14 @@ pub fn right_np_long(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, 
         return Some(found);
     }
     let first = ctx.lower(start);
+    // A lower-case title before a name opens the phrase too ("said master of ceremonies Asab Al-Tabchi").
+    let titled = (start + 1..limit.min(start + 5))
+        .take_while(|&k| np_word(ctx, k))
+        .any(|k| ctx.toks[k].cap);
     let opens_np = ctx.toks.get(start).is_some_and(|t| t.cap)
         || ctx.lex.is("determiner", first)
-        || ctx.lex.role_nouns.contains(first);
+        || ctx.lex.role_nouns.contains(first)
+        || (titled && !ctx.lex.is("np_stop", first) && !ctx.lex.is("pronoun", first));
     let mut core = start;
     while core < limit && np_word(ctx, core) && core - start < MAX_NP {
         if ctx.lex.is("pronoun", ctx.lower(core)) && core > start {
