@@ -60,6 +60,8 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     // hedges, negators with their positive rewrite, closed word classes, role nouns.
     table!("en", "reporting_verbs"),
     table!("de", "reporting_verbs"),
+    table!("en", "claim_nouns"),
+    table!("de", "claim_nouns"),
     table!("en", "source_markers"),
     table!("de", "source_markers"),
     table!("en", "hedges"),

@@ -11,17 +11,20 @@
 //! - *exact*: the two spans are equal after trimming whitespace, punctuation and quote marks at both ends (and a
 //!   leading "that" for content, which PolNeAR includes and our content excludes); discontinuous gold spans are
 //!   taken from their first to their last character;
-//! - *overlap*: the two spans share at least one word token; pairs are matched greedily, most shared tokens first,
-//!   each span used once.
+//! - *overlap*: the two spans share at least one word token (a span without words, like a colon cue, compares
+//!   by its punctuation tokens); pairs are matched greedily, most shared tokens first, each span used once.
 //!
 //! Precision = matched / ours, recall = matched / gold. The top error patterns (missed and spurious cue words,
-//! missed source words) are printed after the figures.
+//! missed source words) are printed after the figures; `--misses` groups the missed attributions by cue lemma and
+//! pattern ([`crate::attribution_misses`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::Args;
+
+use crate::attribution_misses::Misses;
 use corroborate_core::extract::claims::find_claims;
 use corroborate_core::model::{ClaimMode, Document, Span, TokenKind};
 use corroborate_core::text::sentences::split_sentences;
@@ -52,16 +55,26 @@ pub struct AttributionArgs {
     /// Print our attributions and the gold ones for the article whose name starts with this, for error analysis.
     #[arg(long)]
     pub dump: Option<String>,
+    /// Group and count the missed gold attributions by cue lemma and by pattern (use on the train split).
+    #[arg(long)]
+    pub misses: bool,
+    /// With `--misses`: print sentences of the group with this key (a lemma or a pattern), or of our
+    /// unmatched attributions whose cue reads the text after a `+`.
+    #[arg(long)]
+    pub example: Option<String>,
+    /// With `--example`: how many sentences to print.
+    #[arg(long, default_value_t = 12)]
+    pub examples: usize,
 }
 
 /// One role of one attribution: its fragments (byte spans).
-type Frags = Vec<Span>;
+pub(crate) type Frags = Vec<Span>;
 
 #[derive(Default, Clone)]
-struct Attribution {
-    source: Option<Frags>,
-    cue: Option<Frags>,
-    content: Option<Frags>,
+pub(crate) struct Attribution {
+    pub source: Option<Frags>,
+    pub cue: Option<Frags>,
+    pub content: Option<Frags>,
 }
 
 #[derive(Default)]
@@ -137,6 +150,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
     let mut spurious_source: HashMap<String, usize> = HashMap::new();
     let mut articles = 0usize;
     let mut shown = 0usize;
+    let mut misses = args
+        .misses
+        .then(|| Misses::new(args.example.clone(), args.examples));
     for ann in &ann_files {
         let Some(stem) = ann.file_stem().and_then(|s| s.to_str()) else {
             continue;
@@ -154,7 +170,8 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
         let ann_text =
             std::fs::read_to_string(ann).with_context(|| format!("reading {}", ann.display()))?;
         let gold = parse_ann(&ann_text, &text);
-        let pred = predict(&text);
+        let sentences = split_sentences(&text, "en");
+        let pred = predict(&text, &sentences);
         if args.dump.as_deref().is_some_and(|p| article.starts_with(p)) {
             dump(&text, &gold, &pred);
         }
@@ -209,9 +226,21 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
                     }
                     for f in unmatched_g {
                         *missed_cue.entry(key(f)).or_default() += 1;
+                        let attribution = gold
+                            .iter()
+                            .find(|a| a.cue.as_ref().is_some_and(|c| std::ptr::eq(c, f)));
+                        if let (Some(m), Some(a)) = (misses.as_mut(), attribution) {
+                            m.add(&article, &text, &sentences, a, &pred);
+                        }
                     }
                     for f in unmatched_p {
                         *spurious_cue.entry(key(f)).or_default() += 1;
+                        let attribution = pred
+                            .iter()
+                            .find(|a| a.cue.as_ref().is_some_and(|c| std::ptr::eq(c, f)));
+                        if let (Some(m), Some(a)) = (misses.as_mut(), attribution) {
+                            m.spurious(&article, &text, &sentences, a);
+                        }
                     }
                 }
                 Role::Source => {
@@ -269,6 +298,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
             .collect();
         println!("top {title}: {}", shown.join(", "));
     }
+    if let Some(m) = &misses {
+        m.print(args.top);
+    }
     let ok = [args.min_source, args.min_cue, args.min_content]
         .iter()
         .zip(f1)
@@ -277,9 +309,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
 }
 
 /// Our attributions for one text.
-fn predict(text: &str) -> Vec<Attribution> {
+fn predict(text: &str, sentences: &[Span]) -> Vec<Attribution> {
     let mut doc = Document::from_text("d1", "polnear", text, "en");
-    doc.layers.sentences = split_sentences(text, "en");
+    doc.layers.sentences = sentences.to_vec();
     find_claims(&doc, "en")
         .into_iter()
         .filter(|c| c.mode != ClaimMode::Narration)
@@ -340,28 +372,38 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
     out
 }
 
-/// Word and number tokens of the text, by start.
-fn word_tokens(text: &str) -> Vec<Span> {
+/// The tokens of the text, by start, each marked whether it is a word or number (punctuation otherwise).
+fn word_tokens(text: &str) -> Vec<(Span, bool)> {
     tokenize(text)
         .into_iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(|t| t.span)
+        .map(|t| {
+            (
+                t.span,
+                matches!(t.kind, TokenKind::Word | TokenKind::Number),
+            )
+        })
         .collect()
 }
 
-/// Indices of the word tokens inside any fragment.
-fn token_set(words: &[Span], f: &Frags) -> HashSet<usize> {
-    let mut set = HashSet::new();
+/// Indices of the word tokens inside any fragment; for a span without words (a colon cue), its punctuation
+/// tokens, so that such a span can still overlap the same mark.
+fn token_set(words: &[(Span, bool)], f: &Frags) -> HashSet<usize> {
+    let mut inside = Vec::new();
     for s in f {
-        let a = words.partition_point(|w| w.start < s.start);
+        let a = words.partition_point(|w| w.0.start < s.start);
         for (i, w) in words.iter().enumerate().skip(a) {
-            if w.end > s.end {
+            if w.0.end > s.end {
                 break;
             }
-            set.insert(i);
+            inside.push((i, w.1));
         }
     }
-    set
+    let any_word = inside.iter().any(|w| w.1);
+    inside
+        .into_iter()
+        .filter(|w| w.1 || !any_word)
+        .map(|w| w.0)
+        .collect()
 }
 
 /// The span's text for exact comparison: hull, ends trimmed of whitespace/punctuation/quotes (and "that").
@@ -385,7 +427,7 @@ fn normalized(text: &str, f: &Frags, role: Role) -> Option<(usize, usize)> {
 /// Exact and overlap matches between gold and predicted spans of one role; also the unmatched (overlap) ones.
 fn match_role<'f>(
     text: &str,
-    words: &[Span],
+    words: &[(Span, bool)],
     gold: &[&'f Frags],
     pred: &[&'f Frags],
     role: Role,

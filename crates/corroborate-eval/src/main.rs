@@ -5,6 +5,7 @@
 //! the ratchet.
 
 mod attribution;
+mod attribution_misses;
 mod bench_claims;
 mod bench_extract;
 mod bench_ingest;

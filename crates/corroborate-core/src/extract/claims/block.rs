@@ -186,7 +186,7 @@ pub fn block_claims(ctx: &Ctx, b: &Block) -> Vec<Draft> {
 fn nested(ctx: &Ctx, sent: Span) -> Option<Draft> {
     let r = ctx.tok_range(sent);
     for i in r.clone() {
-        let Some(hit) = speaker::cue_at(ctx, i) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, i) else {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, i, r.start);

@@ -15,6 +15,7 @@ use super::ctx::Ctx;
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::quotes::{Quote, quote_text};
 use super::speaker::{self, CueHit, Speaker};
+use super::subject;
 use crate::model::{ClaimMode, Span, Stance, TokenKind};
 
 /// A speaker and cue found next to a quote, with the token after (or the token before) the attribution.
@@ -142,9 +143,11 @@ fn cue_tuple(hit: &CueHit, ctx: &Ctx, start: usize) -> (String, Stance, Option<S
 fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     let mut t = ctx.toks.partition_point(|t| t.span.start < q.outer.end);
     let mut dash = false;
+    // A quote closing on a nested one ("…, ‘Don’t hit me, please,’”) is separated by the comma inside both.
     let mut separated = ctx
         .slice(q.inner)
         .trim_end()
+        .trim_end_matches(['\'', '’', '"', '”', '‘', '“'])
         .ends_with([',', '!', '?', '…', '—', '–', '-']);
     while t < limit && matches!(ctx.lower(t), "," | "—" | "–" | "-") {
         dash |= ctx.lower(t) != ",";
@@ -157,12 +160,11 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     // "…," said Ruiz.
     let m = t;
     let c = (m..limit.min(m + 3)).find(|&i| {
-        speaker::cue_at(ctx, i).is_some()
-            && (m..i).all(|j| ctx.lex.is("cue_modifier", ctx.lower(j)))
+        speaker::cue_at(ctx, i).is_some() && (m..i).all(|j| speaker::is_modifier(ctx, j))
     });
     if let Some(ci) = c
         && let Some(hit) = speaker::cue_at(ctx, ci)
-        && let Some((sp, end)) = speaker::right_np(ctx, hit.end, limit)
+        && let Some((sp, end)) = speaker::right_np_long(ctx, hit.end, limit)
     {
         let span = ctx.span_of(t, end)?;
         return Some(Attr {
@@ -178,7 +180,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, ci, t);
-        let sp = speaker::left_np(ctx, cs, t)?;
+        let sp = speaker::left_np(ctx, cs, t).or_else(|| subject::comma_subject_at(ctx, cs, t))?;
         if ctx.tok_range(sp.span).start != t {
             return None;
         }
@@ -249,7 +251,8 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
             continue;
         }
         let cs = speaker::absorb_modifiers(ctx, ci, sentence_floor);
-        let speaker = speaker::left_np(ctx, cs, sentence_floor);
+        let speaker = speaker::left_np(ctx, cs, sentence_floor)
+            .or_else(|| subject::comma_subject_at(ctx, cs, sentence_floor));
         let start = speaker.as_ref().map_or(cs, |s| ctx.tok_range(s.span).start);
         let span = ctx.span_of(start, b)?;
         speaker.as_ref()?;

@@ -1,5 +1,5 @@
 //! The attribution lexicon of one language, read once from the data tables (`reporting_verbs`, `source_markers`,
-//! `hedges`, `negators`, `claim_words`, `role_nouns`). A language without its own tables uses English, so an
+//! `claim_nouns`, `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`). A language without its own tables uses English, so an
 //! unknown language still finds quotes and English-like cues rather than nothing.
 
 use std::collections::{HashMap, HashSet};
@@ -57,6 +57,9 @@ pub struct Cue {
     pub stance: Stance,
     /// The form is also a common noun ("report", "calls"), marked `*` in the table.
     pub noun_too: bool,
+    /// The form reports speech only next to a direct quote or before a colon ("continued", "exclaimed"),
+    /// marked `^` in the table: "he continued" alone is no attribution, "“…,” he continued" is.
+    pub quote_only: bool,
 }
 
 /// Where a source preposition stands relative to its source.
@@ -78,11 +81,15 @@ pub struct Marker {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub cues: PhraseIndex<Cue>,
+    /// Nouns that name a claim ("claim", "criticism"), from `claim_nouns`: cues with their owner before them.
+    pub nouns: PhraseIndex<Cue>,
     pub markers: PhraseIndex<Marker>,
     pub hedges: PhraseIndex<()>,
     /// Negator → positive replacement (`None` deletes the words).
     pub negators: PhraseIndex<Option<String>>,
     pub role_nouns: HashSet<String>,
+    /// Lower-case common nouns that are capitalised in this language (German): never a colon headline's source.
+    pub common_nouns: HashSet<String>,
     classes: HashMap<String, HashSet<String>>,
 }
 
@@ -94,29 +101,8 @@ impl Lexicon {
 
     fn load(lang: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for entry in lexicon::lines(lang, "reporting_verbs") {
-            let mut fields = entry.split('\t').map(str::trim);
-            let (Some(lemma), Some(stance), Some(forms)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let Some(stance) = parse_stance(stance) else {
-                continue;
-            };
-            for form in forms.split(',') {
-                let form = form.trim();
-                let noun_too = form.ends_with('*');
-                lex.cues.insert(
-                    form.trim_end_matches('*'),
-                    Cue {
-                        lemma: lemma.to_string(),
-                        stance,
-                        noun_too,
-                    },
-                );
-            }
-        }
+        load_cues(&mut lex.cues, lexicon::lines(lang, "reporting_verbs"));
+        load_cues(&mut lex.nouns, lexicon::lines(lang, "claim_nouns"));
         for entry in lexicon::lines(lang, "source_markers") {
             let mut fields = entry.split('\t').map(str::trim);
             let (Some(lemma), Some(pos), Some(forms)) =
@@ -150,6 +136,7 @@ impl Lexicon {
             }
         }
         lex.role_nouns = lexicon::lowercase_set(lang, "role_nouns");
+        lex.common_nouns = lexicon::lowercase_set(lang, "common_nouns");
         for entry in lexicon::lines(lang, "claim_words") {
             if let Some((class, words)) = entry.split_once('\t') {
                 let set = lex.classes.entry(class.trim().to_string()).or_default();
@@ -157,6 +144,35 @@ impl Lexicon {
             }
         }
         lex
+    }
+}
+
+/// Reads `lemma<TAB>stance<TAB>form, form…` entries into `index`.
+fn load_cues(index: &mut PhraseIndex<Cue>, entries: Vec<&str>) {
+    for entry in entries {
+        let mut fields = entry.split('\t').map(str::trim);
+        let (Some(lemma), Some(stance), Some(forms)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Some(stance) = parse_stance(stance) else {
+            continue;
+        };
+        for form in forms.split(',') {
+            let form = form.trim();
+            let noun_too = form.ends_with('*');
+            let quote_only = form.ends_with('^');
+            index.insert(
+                form.trim_end_matches(['*', '^']),
+                Cue {
+                    lemma: lemma.to_string(),
+                    stance,
+                    noun_too,
+                    quote_only,
+                },
+            );
+        }
     }
 }
 

@@ -5,8 +5,8 @@
 //!    line), whose every sentence is X's ([`block`]);
 //! 2. direct quotes in any quote style with a speaker before, after or between their halves ([`direct`],
 //!    boundaries from [`quotes`]);
-//! 3. reported speech in each remaining sentence: "according to X", "…, X said.", "X said that …", the
-//!    impersonal passive ([`reported`]);
+//! 3. reported speech in each remaining sentence: "according to X", "…, X said.", "X said that …", "X: …",
+//!    the impersonal passive ([`reported`]), and claims named by a noun, "X's claim that …" ([`nominal`]);
 //! 4. the outlet's own voice for every other sentence that states something ([`narration`]).
 //!
 //! Every claim then gets its polarity (with a positive rewrite of negated propositions) and hedging
@@ -21,6 +21,7 @@ mod draft;
 mod lexicon;
 mod link;
 mod narration;
+mod nominal;
 mod polarity;
 mod quotes;
 mod reported;

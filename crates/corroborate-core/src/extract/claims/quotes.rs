@@ -37,9 +37,14 @@ fn closer_for(open: char) -> Option<char> {
     })
 }
 
-/// Closing marks accepted besides the expected one ("„…”" is common in German web text).
+/// Closing marks accepted besides the expected one ("„…”" is common in German web text, and straight and curly
+/// marks are often mixed).
 fn also_closes(open: char, c: char) -> bool {
-    matches!((open, c), ('„', '”') | ('“', '“'))
+    // Scraped text mixes curly and straight marks ("“…," Trump said; "…” he said).
+    matches!(
+        (open, c),
+        ('„', '”') | ('“', '“') | ('“', '"') | ('„', '"') | ('"', '”')
+    )
 }
 
 fn is_terminal(c: char) -> bool {

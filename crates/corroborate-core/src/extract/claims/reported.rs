@@ -14,9 +14,10 @@
 use super::ctx::Ctx;
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::lexicon::MarkerPos;
+use super::nominal;
 use super::speaker::{self, CueHit, Speaker};
 use super::subject;
-use crate::model::{ClaimMode, Span, Stance};
+use crate::model::{ClaimMode, Span, Stance, TokenKind};
 
 /// Reported-speech claims of sentence (or sentence remainder) `sent`: every coordinated clause ("X said A, and
 /// Y said B") and every nested or participle attribution. `prev` is the speaker of an attribution earlier in
@@ -42,8 +43,29 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
         out.extend(clause_claims(ctx, span));
     }
     participles(ctx, sent, prev, &mut out);
+    drop_complement_frames(&mut out);
     cut_contents(ctx, &mut out);
     out
+}
+
+/// Drops an attribution whose frame opens another one's content ("About half said [they want] more liberal
+/// policies"): the inner speaker and cue are part of what the outer speaker said, one proposition, not a second
+/// claim. A frame further inside the content ("…, in a race that he said …") is a claim of its own, and the
+/// content is cut before it ([`cut_contents`]).
+fn drop_complement_frames(out: &mut Vec<Draft>) {
+    if out.len() < 2 {
+        return;
+    }
+    // Contents that follow their own frame, by start.
+    let opened: Vec<(usize, usize)> = out
+        .iter()
+        .map(|d| (d.content.start, frame_start(d)))
+        .filter(|(c, f)| f < c)
+        .collect();
+    out.retain(|d| {
+        let f = frame_start(d);
+        !opened.iter().any(|&(c, of)| c == f && of != f)
+    });
 }
 
 /// The reported-speech claims of one clause.
@@ -53,11 +75,14 @@ fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
         return Vec::new();
     }
     let end = content_end(ctx, r.start, r.end);
-    let mut out: Vec<Draft> = marker(ctx, sent, r.start, end)
+    let mut out: Vec<Draft> = colon_source(ctx, sent, r.start, end)
+        .or_else(|| marker(ctx, sent, r.start, end))
         .or_else(|| trailing(ctx, sent, r.start, end))
         .into_iter()
         .collect();
     leading(ctx, sent, r.start, end, &mut out);
+    let nominal = nominal::nominal_claims(ctx, sent, r.start, end, &out);
+    out.extend(nominal);
     if out.is_empty() {
         out.extend(passive(ctx, sent, r.start, end));
     }
@@ -94,19 +119,21 @@ fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
     }
     // Both ends of every frame: the speaker of "Okafor, who said …, said" starts before the relative clause's
     // content, but its cue still ends that content.
-    let frames: Vec<usize> = out
+    // A draft's own frame may lie inside its content ("Trump is expected to win"): only other frames cut it.
+    let frames: Vec<(usize, usize)> = out
         .iter()
-        .flat_map(|d| {
+        .enumerate()
+        .flat_map(|(k, d)| {
             let cue = d.cue.as_ref().and_then(|c| c.2).map(|c| c.start);
             let sp = d.speaker.as_ref().map(|s| s.span.start);
-            cue.into_iter().chain(sp)
+            cue.into_iter().chain(sp).map(move |f| (k, f))
         })
         .collect();
-    for d in out.iter_mut() {
+    for (k, d) in out.iter_mut().enumerate() {
         let cut = frames
             .iter()
-            .copied()
-            .filter(|&f| f > d.content.start && f < d.content.end)
+            .filter(|&&(owner, f)| owner != k && f > d.content.start && f < d.content.end)
+            .map(|&(_, f)| f)
             .min();
         if let Some(f) = cut {
             // Drop a relative word left hanging before the nested frame ("a race that | he said …").
@@ -133,10 +160,10 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
     let r = ctx.tok_range(sent);
     let e = content_end(ctx, r.start, r.end);
     for i in r.start + 1..e {
-        if !ctx.is_punct(i - 1, ",") || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
+        if !after_comma(ctx, i) || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
             continue;
         }
-        let Some(hit) = speaker::cue_at(ctx, i) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, i) else {
             continue;
         };
         if out
@@ -153,7 +180,8 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
             .and_then(|d| d.speaker.clone());
         let speaker = earlier
             .or_else(|| prev.cloned())
-            .or_else(|| subject::subject_at(ctx, r.start, i));
+            .or_else(|| subject::subject_at(ctx, r.start, i))
+            .or_else(|| subject::subject_after_intro(ctx, r.start, i));
         let Some(speaker) = speaker else {
             continue;
         };
@@ -289,44 +317,124 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     None
 }
 
-/// "…, X said (adjunct)." / "…, said X." / "…, sagte X."
+/// "…, X said (adjunct)." / "…, said X." / "…, sagte X." / "…, as X noted."
 fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
-    let comma = (a + 2..e)
+    let commas: Vec<usize> = (a + 2..e)
         .rev()
-        .find(|&i| ctx.is_punct(i, ",") || is_close_quote(ctx, i))?;
-    let t = comma + 1;
-    if e <= t || e - t > 16 {
+        .filter(|&i| ctx.is_punct(i, ",") || is_close_quote(ctx, i))
+        .take(3)
+        .collect();
+    // Cue first: "said X" (skip modifiers), also before an apposition with its own commas ("…, said Larry
+    // Sabato, director of the Center for Politics.").
+    for &comma in &commas {
+        let t = comma + 1;
+        if e <= t || e - t > 30 {
+            break;
+        }
+        let mut m = t;
+        while m < e && speaker::is_modifier(ctx, m) {
+            m += 1;
+        }
+        // A participle ("…, saying the rents …") is never this inverted form.
+        let participle = ctx.lower(m).ends_with("ing");
+        if let Some(hit) = speaker::reported_cue_at(ctx, m)
+            .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
+            && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
+        {
+            return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
+        }
+    }
+    let comma = *commas.first()?;
+    let mut t = comma + 1;
+    if e <= t || e - t > 30 {
         return None;
     }
-    // Cue first: "said X" (skip modifiers).
-    let mut m = t;
-    while m < e && ctx.lex.is("cue_modifier", ctx.lower(m)) {
-        m += 1;
+    // "…, as X noted." credits the clause before the comma like "…, X noted."
+    if ctx.lex.is("as_source", ctx.lower(t)) {
+        t += 1;
     }
-    // A participle ("…, saying the rents …") is never this inverted form.
-    let participle = ctx.lower(m).ends_with("ing");
-    if let Some(hit) = speaker::cue_at(ctx, m)
-        .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
-        && let Some((sp, _)) = speaker::right_np(ctx, hit.end, e)
-    {
-        return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
+    if e - t > 16 {
+        return None;
     }
     for ci in t + 1..e {
-        let Some(hit) = speaker::cue_at(ctx, ci).filter(|_| !ctx.in_quote(ci)) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, ci).filter(|_| !ctx.in_quote(ci)) else {
             continue;
         };
         let cs = speaker::absorb_modifiers(ctx, ci, t);
-        let sp = speaker::left_np(ctx, cs, t)?;
+        let sp = speaker::left_np(ctx, cs, t).or_else(|| subject::comma_subject_at(ctx, cs, t))?;
         if ctx.tok_range(sp.span).start != t {
             return None;
         }
-        // Whatever follows the cue must be a short adjunct ("in a statement", "on Tuesday").
-        if e - hit.end > 8 {
+        // Whatever follows the cue must be a short adjunct ("in a statement", "on Tuesday", "of the plan"), not
+        // the start of a reported clause ("…, in 2017, Kerry said that …", "…, she plans to root for Iowa").
+        let next = skip_adjuncts(ctx, hit.end, e);
+        if e - hit.end > 8 || (next < e && !adjunct_tail(ctx, next, e)) {
             return None;
         }
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, cs));
     }
     None
+}
+
+/// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a
+/// short name and a colon credits the rest to the name. Labels ("Update:", "Watch:") and, in German, common
+/// nouns ("Ergebnis:") are no sources; the name is at most five words, the rest at least three.
+fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
+    let c = (a + 1..e.min(a + 6)).find(|&i| ctx.is_punct(i, ":"))?;
+    if ctx.in_quote(a) || e.saturating_sub(c + 1) < 3 {
+        return None;
+    }
+    let last = ctx.lower(c - 1);
+    let named = speaker::name_like(ctx, a, c)
+        || (ctx.toks[a].cap
+            && (a..c).all(|i| speaker::np_word(ctx, i))
+            && ctx.lex.role_nouns.contains(last));
+    let label = (a..c).any(|i| {
+        let w = ctx.lower(i);
+        ctx.lex.is("colon_label", w) || ctx.lex.is("time", w)
+    }) || ctx.lex.is("determiner", ctx.lower(a))
+        || ctx.lex.is("pronoun", ctx.lower(a))
+        || ctx.lex.common_nouns.contains(last);
+    let content_words = (c + 1..e).filter(|&i| ctx.is_word(i)).count();
+    if !named || label || !ctx.is_word(c - 1) || content_words < 3 {
+        return None;
+    }
+    let sp = speaker::build(ctx, a, c)?;
+    let cue = ("say".to_string(), Stance::Neutral, Some(ctx.toks[c].span));
+    draft(ctx, sent, (c + 1, e), Some(sp), cue)
+}
+
+/// Whether the words from `j` to the sentence end are an adjunct of a closing cue rather than its object: a
+/// comma, a subordinate clause, a prepositional phrase (not an infinitive "to run"), a name ("told The Times"),
+/// or an audience or occasion ("told a crowd in Iowa").
+fn adjunct_tail(ctx: &Ctx, j: usize, e: usize) -> bool {
+    let w = ctx.lower(j);
+    let next = ctx.toks.get(j + 1);
+    if ctx.is_punct(j, ",") || ctx.lex.is("subordinator", w) {
+        return true;
+    }
+    if ctx.lex.is("source_prep", w) || ctx.lex.is("adjunct_prep", w) {
+        let infinitive = w == "to"
+            && next.is_some_and(|t| {
+                !t.cap && t.kind == TokenKind::Word && !ctx.lex.is("determiner", &t.lower)
+            });
+        return !infinitive;
+    }
+    if ctx.toks.get(j).is_some_and(|t| t.cap) {
+        return true;
+    }
+    ctx.lex.is("determiner", w)
+        && (j + 1..e.min(j + 4)).any(|k| {
+            let h = ctx.lower(k);
+            ctx.lex.is("audience", h)
+                || ctx.lex.is("occasion", h)
+                || ctx.lex.is("statement_noun", h)
+        })
+}
+
+/// Whether token `i` follows a comma, also one inside a closing quote ("… as “fantastic,” telling …").
+fn after_comma(ctx: &Ctx, i: usize) -> bool {
+    i > 0 && (ctx.is_punct(i - 1, ",") || is_close_quote(ctx, i - 1))
 }
 
 fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
@@ -340,18 +448,12 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
         out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
     while i < e {
-        let Some(hit) = speaker::cue_at(ctx, i).filter(|_| !ctx.in_quote(i)) else {
+        let Some(hit) = speaker::reported_cue_at(ctx, i).filter(|_| !ctx.in_quote(i)) else {
             i += 1;
             continue;
         };
-        let participle = i > a && ctx.is_punct(i - 1, ",") && ctx.lower(i).ends_with("ing");
-        if participle
-            || frames.iter().any(|f| f.contains(&i))
-            || ctx.lex.is(
-                "not_content_start",
-                ctx.lower(skip_adjuncts(ctx, hit.end, e)),
-            )
-        {
+        let participle = i > a && after_comma(ctx, i) && ctx.lower(i).ends_with("ing");
+        if participle || frames.iter().any(|f| f.contains(&i)) || !opens_content(ctx, hit.end, e) {
             i = hit.end;
             continue;
         }
@@ -362,10 +464,20 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
                     .then(|| subject::comma_subject(ctx, cs - 1, a))
                     .flatten()
             })
+            .or_else(|| subject::dash_aside_subject(ctx, cs, a))
             .or_else(|| coordinated_subject(ctx, cs, a, out));
         let found = if let Some(sp) = left {
             let from = content_start(ctx, hit.end, e);
-            draft(ctx, sent, (from, e), Some(sp), cue_of(ctx, &hit, cs))
+            // A relative clause ("those who want a change, most …") ends at its comma.
+            let relative = ctx
+                .lex
+                .is("relative", ctx.slice(sp.span).to_lowercase().as_str());
+            let to = if relative {
+                (from + 1..e).find(|&k| ctx.is_punct(k, ",")).unwrap_or(e)
+            } else {
+                e
+            };
+            draft(ctx, sent, (from, to), Some(sp), cue_of(ctx, &hit, cs))
         } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
             // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
             (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
@@ -382,10 +494,27 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
     }
 }
 
+/// Whether the words after a cue report a proposition: not a preposition of the `not_content_start` class
+/// ("reported on the raid"), unless a number or quantity follows it ("reported at least six planes") or a
+/// "that" clause comes after it ("claimed in an interview with CNN that …").
+fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
+    let j = content_start(ctx, after_cue, e);
+    let w = ctx.lower(j);
+    if !ctx.lex.is("not_content_start", w) {
+        return true;
+    }
+    let next = ctx.toks.get(j + 1);
+    next.is_some_and(|t| t.kind == TokenKind::Number || ctx.lex.is("quantity_word", &t.lower))
+}
+
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
 /// found in the clause, else the clause's opening noun phrase.
 fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<Speaker> {
-    if cs <= a + 2 || !ctx.lex.is("conjunction", ctx.lower(cs - 1)) {
+    // "… and said", "… but noted", "…, then says".
+    let joined = cs > a + 2
+        && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))
+            || (ctx.is_punct(cs - 1, ",") && ctx.lex.is("vp_conjunction", ctx.lower(cs))));
+    if !joined {
         return None;
     }
     let at = ctx.toks.get(cs)?.span.start;
@@ -396,13 +525,25 @@ fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<
         .or_else(|| subject::subject_at(ctx, a, cs - 1))
 }
 
-/// Where the reported clause starts after a cue: at "that" when it comes within a few words ("told reporters
-/// that"), else right after the cue.
+/// Where the reported clause starts after a cue: at "that" when it comes within a few words of names, dates,
+/// audiences and prepositions ("told reporters that", "said in an interview with The Associated Press last week
+/// that"), else right after the cue. A lower-case noun phrase before "that" owns it ("the possibility that").
 fn content_start(ctx: &Ctx, after_cue: usize, e: usize) -> usize {
     let after_cue = skip_adjuncts(ctx, after_cue, e);
-    (after_cue..e.min(after_cue + 6))
+    let between_ok = |k: usize| {
+        let w = ctx.lower(k);
+        ctx.is_punct(k, ",")
+            || (ctx.is_word(k)
+                && (ctx.toks[k].cap
+                    || ctx.lex.is("time", w)
+                    || ctx.lex.is("audience", w)
+                    || ctx.lex.is("occasion", w)
+                    || ctx.lex.is("adjunct_prep", w)
+                    || ctx.lex.is("source_prep", w)))
+    };
+    (after_cue..e.min(after_cue + 7))
         .find(|&j| ctx.lex.is("complementizer", ctx.lower(j)) || ctx.is_punct(j, ":"))
-        .filter(|&j| (after_cue..j).all(|k| ctx.is_word(k) || ctx.is_punct(k, ",")))
+        .filter(|&j| (after_cue..j).all(between_ok))
         .unwrap_or(after_cue)
 }
 
@@ -413,17 +554,27 @@ fn skip_adjuncts(ctx: &Ctx, from: usize, e: usize) -> usize {
     for _ in 0..3 {
         let start = j;
         let w = ctx.lower(j);
-        if ctx.lex.is("time", w) {
+        // A date, or the audience as the object of the cue ("told reporters").
+        if ctx.lex.is("time", w) || (j == from && ctx.lex.is("audience", w)) {
             j += 1;
         } else if ctx.lex.is("adjunct_prep", w) {
             let mut k = j + 1;
             while k < e && k < j + 4 && ctx.lex.is("determiner", ctx.lower(k)) {
                 k += 1;
             }
+            // "at a news conference": the head may follow one modifier.
+            if k + 1 < e
+                && ctx.is_word(k)
+                && ctx.lex.is("occasion", ctx.lower(k + 1))
+                && !ctx.lex.is("occasion", ctx.lower(k))
+            {
+                k += 1;
+            }
             let head = ctx.lower(k);
             let fits = ctx.lex.is("time", head)
                 || ctx.lex.is("statement_noun", head)
                 || ctx.lex.is("audience", head)
+                || ctx.lex.is("occasion", head)
                 || (k == j + 1 && ctx.toks.get(k).is_some_and(|t| t.cap));
             if !fits || k >= e {
                 break;
@@ -453,7 +604,7 @@ fn passive(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         while c < e && ctx.lex.is("passive_aux", ctx.lower(c)) {
             c += 1;
         }
-        let hit = speaker::cue_at(ctx, c)?;
+        let hit = speaker::reported_cue_at(ctx, c)?;
         let after = content_start(ctx, hit.end, e);
         let opens = ctx.lex.is("complementizer", ctx.lower(after))
             || ctx.is_punct(after, ",")
@@ -462,6 +613,56 @@ fn passive(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             return None;
         }
         return draft(ctx, sent, (after, e), None, cue_of(ctx, &hit, i + 1));
+    }
+    raising(ctx, sent, a, e)
+}
+
+/// "Trump is expected to deliver a speech": a passive of expecting or believing before an infinitive credits
+/// the proposition (subject and infinitive) to nobody in particular. The content runs from the subject (or from
+/// "to" when there is none, "which is expected to …") to the clause end; its text leaves out the cue.
+fn raising(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
+    for b in a..e.saturating_sub(3) {
+        if !ctx.lex.is("be", ctx.lower(b)) || ctx.in_quote(b) {
+            continue;
+        }
+        let mut p = b + 1;
+        while p < e && p < b + 4 && speaker::is_modifier(ctx, p) {
+            p += 1;
+        }
+        if !ctx.lex.is("raising_participle", ctx.lower(p)) || ctx.lower(p + 1) != "to" {
+            continue;
+        }
+        let subject =
+            speaker::left_np(ctx, b, a).filter(|s| !ctx.lex.is("relative", ctx.slice(s.span)));
+        let to = ctx.toks.get(p + 1)?.span;
+        let start = subject.as_ref().map_or(to.start, |s| s.span.start);
+        let end = ctx.toks.get(e.checked_sub(1)?)?.span.end;
+        let content = trim_span(ctx.text, Span::new(start, end.max(start)), CLAUSE_PUNCT);
+        let rest = ctx.text.get(to.start..content.end.max(to.start))?.trim();
+        let text = match &subject {
+            Some(s) => format!("{} {rest}", ctx.slice(s.span)),
+            None => rest.to_string(),
+        };
+        if ctx
+            .tok_range(Span::new(to.end, content.end))
+            .filter(|&k| ctx.is_word(k))
+            .count()
+            < 2
+        {
+            return None;
+        }
+        let lemma =
+            speaker::cue_at(ctx, p).map_or_else(|| ctx.lower(p).to_string(), |h| h.cue.lemma);
+        return Some(Draft {
+            span: sent,
+            content,
+            text: Some(text),
+            speaker: None,
+            via_text: None,
+            via_span: None,
+            cue: Some((lemma, Stance::Neutral, ctx.span_of(b, p + 1))),
+            mode: ClaimMode::Indirect,
+        });
     }
     None
 }

@@ -40,13 +40,25 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if ctx.lex.is("determiner", prev) || ctx.lex.is("noun_marker", prev) {
         return None;
     }
-    if phrase.value.noun_too {
-        let prev_ok =
-            i > 0 && ctx.is_word(i - 1) && (ctx.lex.is("pronoun", prev) || ctx.toks[i - 1].cap);
-        let next_ok = ctx.lex.is("complementizer", ctx.lower(i + n));
-        if !prev_ok && !next_ok {
-            return None;
-        }
+    // The second half of a compound adjective ("Iran-backed", "self-described") is no cue.
+    if i > 0
+        && prev == "-"
+        && ctx.toks[i - 1].span.start == ctx.toks[i].span.start.saturating_sub(1)
+    {
+        return None;
+    }
+    if phrase.value.noun_too && !verb_reading(ctx, i, n) {
+        return None;
+    }
+    // A capitalised noun form after a capitalised word is part of a name ("the Cook Political Report", "Roll
+    // Call").
+    if phrase.value.noun_too
+        && ctx.toks[i].cap
+        && i > 0
+        && ctx.is_word(i - 1)
+        && ctx.toks[i - 1].cap
+    {
+        return None;
     }
     Some(CueHit {
         cue: phrase.value.clone(),
@@ -54,17 +66,102 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     })
 }
 
-/// Extends a cue leftwards over auxiliaries and adverbs ("has also said"); returns the new first token.
+/// Whether a form that is also a noun ("shows", "calls", "plans") reads as the verb here: after a pronoun, a
+/// name, an auxiliary ("would show") or a noun that reports evidence ("the poll shows"), or before "that" or
+/// "to" plus a verb ("plans to run").
+fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
+    // "Trump's plans", "Ford’s calls": a possessive makes the form a noun.
+    let possessive = prev.ends_with("'s") || prev.ends_with("’s");
+    let prev_ok = i > 0
+        && ctx.is_word(i - 1)
+        && !possessive
+        && (ctx.lex.is("pronoun", prev)
+            || ctx.toks[i - 1].cap
+            || is_modifier(ctx, i - 1)
+            || ctx.lex.is("evidence_noun", prev));
+    let next = ctx.lower(i + n);
+    let after_to = ctx.lower(i + n + 1);
+    // "the campaign plans to run", not "reiterated plans to run" (after a verb the form is its object).
+    let infinitive = next == "to"
+        && i > 0
+        && ctx.is_word(i - 1)
+        && !possessive
+        && !prev.ends_with("ed")
+        && cue_at(ctx, i - 1).is_none()
+        && ctx
+            .toks
+            .get(i + n + 1)
+            .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+        && !ctx.lex.is("determiner", after_to)
+        && !ctx.lex.is("np_stop", after_to);
+    // "records show he backed …": after a verb of evidence a subject pronoun opens the reported clause (after
+    // other forms it more often opens a relative clause: "recent comments he made").
+    let clause_next = ctx.lex.is("pronoun", next)
+        && next != "who"
+        && next != "it"
+        && ctx
+            .lex
+            .cues
+            .longest(&ctx.words(i, n))
+            .is_some_and(|(p, _)| ctx.lex.is("evidence_cue", &p.value.lemma));
+    prev_ok || ctx.lex.is("complementizer", next) || infinitive || clause_next
+}
+
+/// The cue at token `i` when it may report speech without a direct quote: a quote-only cue ("continued")
+/// counts only before a colon ("Cruz continued: …").
+pub fn reported_cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
+    cue_at(ctx, i).filter(|h| !h.cue.quote_only || ctx.is_punct(h.end, ":"))
+}
+
+/// Whether token `k` may stand between a speaker and its cue: an auxiliary or adverb of the `cue_modifier`
+/// class, a form of "be" (progressive "is calling for"), or a lower-case "-ly" adverb ("formally",
+/// "sharply") that is not one of the nouns ending the same way (`ly_noun`: "family", "ally").
+pub fn is_modifier(ctx: &Ctx, k: usize) -> bool {
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
+    let w = t.lower.as_str();
+    ctx.lex.is("cue_modifier", w)
+        || ctx.lex.is("be", w)
+        || (t.kind == TokenKind::Word
+            && !t.cap
+            && w.len() >= 5
+            && w.ends_with("ly")
+            && !ctx.lex.is("ly_noun", w))
+}
+
+/// Extends a cue leftwards over auxiliaries and adverbs ("has also said", "is calling for"); returns the new
+/// first token. A passive ("was asked", "is expected") is not extended: its subject is not the speaker.
 pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
     let mut s = start;
-    while s > floor && ctx.lex.is("cue_modifier", ctx.lower(s - 1)) && s + 3 > start {
+    while s > floor && s + 4 > start && is_modifier(ctx, s - 1) {
         s -= 1;
+    }
+    let be = (s..start).any(|k| ctx.lex.is("be", ctx.lower(k)));
+    if be && is_participle_cue(ctx, start) {
+        return start;
     }
     s
 }
 
+/// Whether the cue at `start` is a past participle ("asked", "told", "expected"), which after "be" makes a
+/// passive; a cue phrase ending in "that" ("concerned that") is an adjective and stays active.
+fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
+    let w = ctx.lower(start);
+    let end = cue_at(ctx, start).map_or(start + 1, |h| h.end);
+    let adjective = end > start + 1 && ctx.lex.is("complementizer", ctx.lower(end - 1));
+    !adjective && (w.ends_with("ed") || ctx.lex.is("participle", w))
+}
+
+/// Whether token `dot` is the dot of a title ("Mr.") or of an initial ("J. Gerald Hebert") inside a name.
 fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
-    dot > 0 && ctx.is_punct(dot, ".") && ctx.lex.is("title", ctx.lower(dot - 1))
+    if dot == 0 || !ctx.is_punct(dot, ".") {
+        return false;
+    }
+    let prev = &ctx.toks[dot - 1];
+    let initial = prev.cap && prev.kind == TokenKind::Word && prev.lower.chars().count() == 1;
+    initial || ctx.lex.is("title", &prev.lower)
 }
 
 /// Whether token `i` may be inside a speaker phrase.
@@ -79,11 +176,24 @@ pub(super) fn np_word(ctx: &Ctx, i: usize) -> bool {
             let in_name = t.cap && i > 0 && ctx.is_word(i - 1) && ctx.toks[i - 1].cap;
             (!ctx.lex.is("np_stop", &t.lower) || in_name) && !ctx.lex.is("complementizer", &t.lower)
         }
-        _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i),
+        _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i) || possessive_mark(ctx, i),
     }
 }
 
+/// An apostrophe closing a plural possessive inside a phrase ("Sanders’ campaign manager").
+fn possessive_mark(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.lower(i), "’" | "'")
+        && i > 0
+        && ctx.lower(i - 1).ends_with('s')
+        && ctx.toks[i - 1].span.end == ctx.toks[i].span.start
+        && ctx.is_word(i + 1)
+}
+
 pub(super) fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
+    // A quantifier standing alone is a phrase ("most are planning to …", "many said").
+    if b == a + 1 && ctx.lex.is("quantifier_pronoun", ctx.lower(a)) {
+        return true;
+    }
     (a..b).any(|i| {
         ctx.is_word(i)
             && !ctx.lex.is("determiner", ctx.lower(i))
@@ -92,11 +202,25 @@ pub(super) fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
 }
 
 /// Whether tokens `a..b` look like a name: capitalised words (titles, "of the", dots of titles allowed).
-fn name_like(ctx: &Ctx, a: usize, b: usize) -> bool {
+pub(super) fn name_like(ctx: &Ctx, a: usize, b: usize) -> bool {
+    // A bracketed tag ("Rep. Elijah Cummings (D-Md.)") belongs to the name whatever is inside it.
+    let mut depth = 0usize;
     a < b
         && (a..b).all(|i| {
             let t = &ctx.toks[i];
-            t.cap || is_title_dot(ctx, i) || t.lower == "-" || ctx.lex.is("name_word", &t.lower)
+            if t.lower == "(" {
+                depth += 1;
+                return true;
+            }
+            if t.lower == ")" {
+                depth = depth.saturating_sub(1);
+                return true;
+            }
+            depth > 0
+                || t.cap
+                || is_title_dot(ctx, i)
+                || t.lower == "-"
+                || ctx.lex.is("name_word", &t.lower)
         })
         && ctx.toks[a].cap
 }
@@ -115,9 +239,15 @@ pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
     if end > floor && ctx.is_punct(end - 1, ",") {
         return appositive(ctx, end - 1, floor);
     }
-    // A pronoun right before the cue is the whole speaker ("Tuesday night he said").
+    // A pronoun right before the cue is the whole speaker ("Tuesday night he said"), also when it carries a
+    // contracted auxiliary ("he’s been saying": the speaker is "he").
     if end > floor && ctx.lex.is("pronoun", ctx.lower(end - 1)) {
         return Some(single(ctx, end - 1, end));
+    }
+    if end > floor
+        && let Some(sp) = contracted_pronoun(ctx, end - 1)
+    {
+        return Some(sp);
     }
     let start = scan_left(ctx, end, floor)?;
     // Relative pronoun as speaker ("…, who said").
@@ -126,6 +256,21 @@ pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
     }
     let start = joint(ctx, start, floor).unwrap_or(start);
     build(ctx, start, end)
+}
+
+/// A pronoun with a contracted auxiliary written as one token ("he’s", "they'd"): the pronoun's part.
+fn contracted_pronoun(ctx: &Ctx, i: usize) -> Option<Speaker> {
+    let t = ctx.toks.get(i)?;
+    let (pronoun, _) = t.lower.split_once(['’', '\''])?;
+    if !ctx.lex.is("pronoun", pronoun) || pronoun == "who" {
+        return None;
+    }
+    let span = Span::new(t.span.start, t.span.start + pronoun.len());
+    Some(Speaker {
+        span,
+        parts: vec![span],
+        head: span,
+    })
 }
 
 fn single(ctx: &Ctx, a: usize, b: usize) -> Speaker {
@@ -182,6 +327,10 @@ fn joint(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let and = start - 1;
+    // "he and Mr. Allen said"
+    if and > floor && ctx.lex.is("pronoun", ctx.lower(and - 1)) && ctx.lower(and - 1) != "who" {
+        return ctx.toks[start].cap.then_some(and - 1);
+    }
     let mut i = and;
     while i > floor
         && (ctx.toks[i - 1].cap
@@ -306,4 +455,91 @@ pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize
         sp.parts = vec![sp.span];
     }
     Some((sp, end))
+}
+
+/// The source after an inverted cue closing a sentence ("…,” said Richard Curtin, the chief economist for the
+/// Michigan Survey of Consumers."): when the plain phrase of [`right_np`] is followed by more words, the source
+/// runs on over prepositional phrases and appositions, and stops before what is not about the speaker: a date,
+/// a subordinate clause ("when asked …"), a relative clause, a participle ("…, adding …"), or an adjunct
+/// like "in a statement" or "to reporters". Returns it with the token after it.
+pub fn right_np_long(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize)> {
+    if let Some(found) = right_np(ctx, start, limit) {
+        return Some(found);
+    }
+    let first = ctx.lower(start);
+    // A lower-case title before a name opens the phrase too ("said master of ceremonies Asab Al-Tabchi").
+    let titled = (start + 1..limit.min(start + 5))
+        .take_while(|&k| np_word(ctx, k))
+        .any(|k| ctx.toks[k].cap);
+    let opens_np = ctx.toks.get(start).is_some_and(|t| t.cap)
+        || ctx.lex.is("determiner", first)
+        || ctx.lex.role_nouns.contains(first)
+        || (titled && !ctx.lex.is("np_stop", first) && !ctx.lex.is("pronoun", first));
+    let mut core = start;
+    while core < limit && np_word(ctx, core) && core - start < MAX_NP {
+        if ctx.lex.is("pronoun", ctx.lower(core)) && core > start {
+            break;
+        }
+        core += 1;
+    }
+    if !opens_np || core == start || !has_content_word(ctx, start, core) {
+        return None;
+    }
+    let mut j = core;
+    while j < limit && j - start < 40 {
+        let w = ctx.lower(j);
+        let next = ctx.lower(j + 1);
+        // Where the source ends and something about the saying begins.
+        let end = ctx.lex.is("time", w)
+            || ctx.lex.is("subordinator", w)
+            || ctx.lex.is("relative", w)
+            || matches!(w, "." | "!" | "?" | ";" | ":")
+            || (w == ","
+                && (next.ends_with("ing")
+                    || ctx.lex.is("np_stop", next)
+                    || ctx.lex.is("pronoun", next)))
+            || adjunct_ahead(ctx, j, limit);
+        if end {
+            break;
+        }
+        // A verb or a pronoun: the words after the cue are a clause ("…, said the new tax would …"), not a
+        // source.
+        let clause = ctx.is_word(j)
+            && ((ctx.lex.is("np_stop", w) && !ctx.lex.is("source_prep", w))
+                || ctx.lex.is("pronoun", w));
+        if clause {
+            return None;
+        }
+        j += 1;
+    }
+    while j > core && !ctx.is_word(j - 1) && !ctx.is_punct(j - 1, ")") {
+        j -= 1;
+    }
+    let span = ctx.span_of(start, j)?;
+    let head = ctx
+        .span_of(start, core)
+        .and_then(|n| head_of(ctx, n))
+        .unwrap_or(span);
+    Some((
+        Speaker {
+            span,
+            parts: vec![span],
+            head,
+        },
+        j,
+    ))
+}
+
+/// Whether an adjunct that belongs to the cue starts at token `j`: a preposition of the `adjunct_prep` class
+/// whose phrase is a statement, an audience or a date ("in a statement", "to reporters", "on Tuesday").
+fn adjunct_ahead(ctx: &Ctx, j: usize, limit: usize) -> bool {
+    if !ctx.lex.is("adjunct_prep", ctx.lower(j)) {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < limit && k < j + 4 && ctx.lex.is("determiner", ctx.lower(k)) {
+        k += 1;
+    }
+    let head = ctx.lower(k);
+    ctx.lex.is("time", head) || ctx.lex.is("statement_noun", head) || ctx.lex.is("audience", head)
 }

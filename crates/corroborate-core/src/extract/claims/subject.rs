@@ -34,6 +34,12 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         }
         if matches!(first, "who" | "which" | "whose") {
             relative_at = Some(start - 1);
+        } else if parenthetical(ctx, start, end) || ctx.lex.is("aside_opener", first) {
+            // "The government, for instance, refused …": an aside is not the subject, and the speaker phrase
+            // ends before it.
+            if best.is_none() {
+                relative_at = Some(start - 1);
+            }
         } else if !appositive_like(ctx, start) {
             break;
         }
@@ -52,6 +58,39 @@ fn trim_end(ctx: &Ctx, a: usize, mut b: usize) -> usize {
         b -= 1;
     }
     b
+}
+
+/// The subject of a cue starting at token `cs` when a comma stands before it ("Douglas Holtz-Eakin, an economic
+/// adviser to Republicans and former director of the budget office, wrote"): [`comma_subject`] from that comma.
+pub fn comma_subject_at(ctx: &Ctx, cs: usize, floor: usize) -> Option<Speaker> {
+    (cs > floor + 1 && ctx.is_punct(cs - 1, ","))
+        .then(|| comma_subject(ctx, cs - 1, floor))
+        .flatten()
+}
+
+/// The subject after an introductory phrase and its comma ("In an incendiary press conference, Trump launched
+/// an attack, calling him …"): [`subject_at`] from the token after the first comma, within 12 tokens.
+pub fn subject_after_intro(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
+    let comma = (start + 1..limit.min(start + 12)).find(|&k| ctx.is_punct(k, ","))?;
+    subject_at(ctx, comma + 1, limit)
+}
+
+/// The subject before an aside between dashes ("Many speakers — including Muslims, Christians, Jews — said"):
+/// `cs` is the cue's first token, right after the closing dash.
+pub fn dash_aside_subject(ctx: &Ctx, cs: usize, floor: usize) -> Option<Speaker> {
+    let is_dash = |k: usize| matches!(ctx.lower(k), "—" | "–" | "--");
+    if cs < floor + 3 || !is_dash(cs - 1) {
+        return None;
+    }
+    let open = (floor.max(cs.saturating_sub(32))..cs - 1)
+        .rev()
+        .find(|&k| is_dash(k))?;
+    speaker::left_np(ctx, open, floor)
+}
+
+/// Whether tokens `a..b` are an aside of the `parenthetical` class ("for instance", "however", "in turn").
+fn parenthetical(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b > a && b - a <= 4 && (a..b).all(|i| ctx.lex.is("parenthetical", ctx.lower(i)))
 }
 
 /// Whether the chunk starting at `start` can be an apposition: a name, an article, a number (age), a role.

@@ -1,0 +1,142 @@
+//! Nominal cues: a claim named by a noun with its owner before it ("Trump's claim that Obama founded ISIS",
+//! "her criticism of the trade deal", "seine Forderung nach Neuwahlen"). The owner is the speaker, the noun the
+//! cue (from the `claim_nouns` table), and what follows "that" or the noun's preposition the content.
+//!
+//! Without a parser the content's end is guessed: a "that" clause runs to the next comma, dash or semicolon (or
+//! the clause end), a prepositional complement is the noun phrase after the preposition. A nominal claim inside
+//! another claim's content is part of that claim and is not given again.
+
+use super::ctx::Ctx;
+use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
+use super::speaker::{self, Speaker};
+use crate::model::{ClaimMode, Span, TokenKind};
+
+/// Longest noun-phrase complement taken after a preposition, in tokens.
+const MAX_COMPLEMENT: usize = 12;
+
+/// Nominal claims of the clause `a..e` of sentence `sent`, outside the contents of `out`.
+pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) -> Vec<Draft> {
+    let mut found = Vec::new();
+    let mut i = a + 1;
+    while i < e {
+        let words = ctx.words(i, 3);
+        let Some((phrase, n)) = ctx.lex.nouns.longest(&words) else {
+            i += 1;
+            continue;
+        };
+        let at = ctx.toks[i].span.start;
+        let within = |s: Span| s.start <= at && at < s.end;
+        let inside = out
+            .iter()
+            .any(|d| within(d.content) || d.cue.as_ref().and_then(|c| c.2).is_some_and(within));
+        if inside || ctx.in_quote(i) {
+            i += n;
+            continue;
+        }
+        let Some(owner) = owner_before(ctx, i, a) else {
+            i += n;
+            continue;
+        };
+        let Some((from, to)) = complement(ctx, i + n, e) else {
+            i += n;
+            continue;
+        };
+        let (Some(content), Some(cue_span)) = (ctx.span_of(from, to), ctx.span_of(i, i + n)) else {
+            i += n;
+            continue;
+        };
+        let content = trim_span(ctx.text, content, CLAUSE_PUNCT);
+        let words = ctx.tok_range(content).filter(|&k| ctx.is_word(k)).count();
+        if words >= 2 {
+            found.push(Draft {
+                span: sent,
+                content,
+                text: None,
+                speaker: Some(owner),
+                via_text: None,
+                via_span: None,
+                cue: Some((
+                    phrase.value.lemma.clone(),
+                    phrase.value.stance,
+                    Some(cue_span),
+                )),
+                mode: ClaimMode::Indirect,
+            });
+        }
+        i = to.max(i + n);
+    }
+    found
+}
+
+/// The owner written before the noun at `noun`: a possessive pronoun ("her"), a name with a possessive ending
+/// ("Donald Trump's", "Sanders’"), with at most one adjective between ("his controversial remarks").
+fn owner_before(ctx: &Ctx, noun: usize, floor: usize) -> Option<Speaker> {
+    for back in 1..=2 {
+        let p = noun.checked_sub(back)?;
+        if p < floor {
+            return None;
+        }
+        let w = ctx.lower(p);
+        if ctx.lex.is("possessive", w) {
+            let span = ctx.toks[p].span;
+            return Some(Speaker {
+                span,
+                parts: vec![span],
+                head: span,
+            });
+        }
+        let apostrophe_s = w.ends_with("'s") || w.ends_with("’s");
+        let bare_apostrophe =
+            matches!(w, "’" | "'") && p > floor && ctx.lower(p - 1).ends_with('s');
+        if (apostrophe_s && ctx.toks[p].cap) || bare_apostrophe {
+            let end = p + 1;
+            let last = if bare_apostrophe { p - 1 } else { p };
+            let mut start = last;
+            while start > floor
+                && start + 6 > last
+                && ctx.toks[start - 1].cap
+                && ctx.toks[start - 1].kind == TokenKind::Word
+            {
+                start -= 1;
+            }
+            let mut sp = speaker::build(ctx, start, end)?;
+            sp.head = ctx.toks[last].span;
+            return Some(sp);
+        }
+        // Only an adjective may stand between owner and noun: a lower-case word that is no cue and no stop word.
+        let adjective = ctx.is_word(p)
+            && !ctx.toks[p].cap
+            && !ctx.lex.is("np_stop", w)
+            && !ctx.lex.is("determiner", w)
+            && speaker::cue_at(ctx, p).is_none();
+        if !adjective {
+            return None;
+        }
+    }
+    None
+}
+
+/// The content after a nominal cue ending before token `j`: a "that" clause to the next comma, dash or semicolon,
+/// or the noun phrase after a preposition of the `nominal_opener` class ("criticism of …", "call for …").
+fn complement(ctx: &Ctx, j: usize, e: usize) -> Option<(usize, usize)> {
+    let mut j = j;
+    // German puts a comma before "dass".
+    if ctx.is_punct(j, ",") && ctx.lex.is("complementizer", ctx.lower(j + 1)) {
+        j += 1;
+    }
+    let w = ctx.lower(j);
+    if ctx.lex.is("complementizer", w) || ctx.is_punct(j, ":") {
+        let end = (j + 1..e)
+            .find(|&k| matches!(ctx.lower(k), "," | ";" | "—" | "–" | "--"))
+            .unwrap_or(e);
+        return (end > j + 1).then_some((j + 1, end));
+    }
+    if !ctx.lex.is("nominal_opener", w) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < e && k < j + 1 + MAX_COMPLEMENT && speaker::np_word(ctx, k) {
+        k += 1;
+    }
+    (k > j + 1).then_some((j + 1, k))
+}
