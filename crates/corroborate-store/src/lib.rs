@@ -11,6 +11,7 @@
 
 mod error;
 pub mod hash;
+mod pool;
 pub mod schema;
 mod search;
 mod sqlite;

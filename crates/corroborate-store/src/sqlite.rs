@@ -1,7 +1,7 @@
 //! The embedded store: one SQLite file in WAL mode.
 //!
-//! One writer connection behind a mutex (SQLite allows one writer at a time anyway) and a small pool of reader
-//! connections, so that readers (the web app) are never blocked by an ingest: in WAL mode they keep seeing the
+//! One writer connection behind a mutex (SQLite allows one writer at a time anyway) and a bounded pool of
+//! reader connections ([`ReaderPool`]), so that readers (the web app) are never blocked by an ingest: in WAL mode they keep seeing the
 //! last committed state while a write transaction is open, in this process or in another.
 
 use std::collections::HashMap;
@@ -16,6 +16,7 @@ use rusqlite::{
 };
 
 use crate::hash::content_hash;
+use crate::pool::ReaderPool;
 use crate::{
     AddedDocument, ClaimHit, DocumentHit, DuplicateDocument, IngestReport, SearchHits, Store,
     StoreError, StoredDocument, StorySummary, StoryTarget, doc_id, parse_id, schema, search, story,
@@ -24,14 +25,17 @@ use crate::{
 
 /// How long a connection waits for another writer (another process ingesting) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-/// Reader connections kept open for reuse.
-const READER_POOL: usize = 4;
+/// Fewest reader connections the pool may open; more on machines with more cores (two per core), so that
+/// reads never wait for a connection while a core is idle.
+const MIN_READERS: usize = 4;
+/// Most reader connections, however many cores.
+const MAX_READERS: usize = 32;
 
 /// A store in one SQLite file.
 pub struct SqliteStore {
     path: PathBuf,
     writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    readers: ReaderPool,
 }
 
 impl SqliteStore {
@@ -46,7 +50,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             path,
             writer: Mutex::new(writer),
-            readers: Mutex::new(Vec::new()),
+            readers: ReaderPool::new(reader_count()),
         })
     }
 
@@ -54,33 +58,30 @@ impl SqliteStore {
         &self.path
     }
 
-    /// Runs `f` on a reader connection, from the pool or newly opened, and returns it to the pool.
+    /// Runs `f` on a reader connection from the pool (waiting for one when all are busy).
     fn read<T>(
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let pooled = self.readers.lock().map_err(|_| StoreError::Poisoned)?.pop();
-        let conn = match pooled {
-            Some(c) => c,
-            None => {
-                // Opened read-write but `query_only`: a read-only handle cannot create the WAL index when it
-                // is missing, and a reader must never write anyway.
-                let c = Connection::open_with_flags(
-                    &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                configure(&c)?;
-                c.pragma_update(None, "query_only", "ON")?;
-                c
-            }
-        };
-        let out = f(&conn);
-        let mut pool = self.readers.lock().map_err(|_| StoreError::Poisoned)?;
-        if pool.len() < READER_POOL {
-            pool.push(conn);
-        }
-        out
+        self.readers.with(|| open_reader(&self.path), f)
     }
+}
+
+/// A new reader connection. Opened read-write but `query_only`: a read-only handle cannot create the WAL
+/// index when it is missing, and a reader must never write anyway.
+fn open_reader(path: &Path) -> Result<Connection, StoreError> {
+    let c = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&c)?;
+    c.pragma_update(None, "query_only", "ON")?;
+    Ok(c)
+}
+
+fn reader_count() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    (cores * 2).clamp(MIN_READERS, MAX_READERS)
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
