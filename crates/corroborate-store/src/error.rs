@@ -5,9 +5,11 @@
 pub enum StoreError {
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {0}")]
+    Postgres(#[from] postgres::Error),
     #[error("stored data is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
-    /// The file was written by a newer corroborate: refusing to touch it protects the newer schema.
+    /// The store was written by a newer corroborate: refusing to touch it protects the newer schema.
     #[error("the store is at schema version {found}, newer than this program's {supported}")]
     TooNew { found: u32, supported: u32 },
     #[error("no story {0}")]
