@@ -549,3 +549,73 @@ fn postgres_errors_name_no_password() {
     assert!(!shown.contains("s3cret"), "{shown}");
     assert!(matches!(err, StoreError::Postgres(_)), "{shown}");
 }
+
+/// The example story in both backends: every query finds the same documents and claims, with the same
+/// snippets (the order may differ, as each database ranks in its own way).
+#[test]
+fn both_backends_find_the_same() {
+    let Some(pg) = Fixture::postgres("both_backends_find_the_same") else {
+        return;
+    };
+    let sqlite = Fixture::sqlite();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/protest-camp");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    let inputs = || {
+        names
+            .iter()
+            .map(|p| {
+                Ok(InputBytes {
+                    name: p.file_name().expect("name").to_string_lossy().into_owned(),
+                    bytes: std::fs::read(p).expect("read example"),
+                    content_type: None,
+                    url: None,
+                })
+            })
+            .collect()
+    };
+    for f in [&sqlite, &pg] {
+        let report = f
+            .store()
+            .ingest(analyse(inputs()), &StoryTarget::Auto)
+            .expect("ingest");
+        assert!(report.added.len() >= 6);
+    }
+    let queries = [
+        "police",
+        "Polizei",
+        "camp tents",
+        "\"protest camp\"",
+        "\"camp protest\"",
+        "verletzt",
+        "KESTREL",
+        "ministry said",
+        "injured",
+        "\"",
+        "dawn:*",
+    ];
+    let mut found = 0;
+    for q in queries {
+        let hits = |f: &Fixture| {
+            let h = f.store().search(q, 100).expect("search");
+            let mut docs: Vec<(String, String)> =
+                h.documents.into_iter().map(|d| (d.id, d.snippet)).collect();
+            let mut claims: Vec<(String, String, String)> = h
+                .claims
+                .into_iter()
+                .map(|c| (c.story, c.id, c.snippet))
+                .collect();
+            docs.sort();
+            claims.sort();
+            (docs, claims)
+        };
+        let (a, b) = (hits(&sqlite), hits(&pg));
+        assert_eq!(a, b, "query {q}");
+        eprintln!("{q}: {} documents, {} claims", a.0.len(), a.1.len());
+        found += a.0.len() + a.1.len();
+    }
+    assert!(found > 20, "the queries find something ({found} hits)");
+}
