@@ -18,6 +18,9 @@ pub enum StoreError {
     NoStory(String),
     #[error("a lock on the store was poisoned by a panic in another thread")]
     Poisoned,
+    /// Every connection the store may open to its database has been in use for a while.
+    #[error("all {0} connections to the database stayed busy")]
+    Busy(usize),
 }
 
 /// The server's own message when there is one ("ERROR: relation … does not exist", with its detail), else the

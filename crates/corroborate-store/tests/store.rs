@@ -539,6 +539,64 @@ fn postgres_readers_are_not_blocked_by_a_writer() {
     tx.rollback().expect("rollback");
 }
 
+/// Many readers at once share a capped number of connections, and keep only a few open afterwards.
+#[test]
+fn postgres_connections_are_pooled_and_capped() {
+    let Some(db) = postgres_database("postgres_pool") else {
+        return;
+    };
+    let store = PostgresStore::open(db.url()).expect("open");
+    store
+        .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
+        .expect("ingest");
+    let open_connections = || -> i64 {
+        db.connect()
+            .expect("connect")
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity
+                 WHERE datname = current_database() AND application_name = 'corroborate'",
+                &[],
+            )
+            .expect("count")
+            .get(0)
+    };
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let most = std::thread::scope(|scope| {
+        let sampler = scope.spawn(|| {
+            let mut most = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                most = most.max(open_connections());
+            }
+            most
+        });
+        let readers: Vec<_> = (0..40)
+            .map(|_| {
+                scope.spawn(|| {
+                    for _ in 0..5 {
+                        assert_eq!(
+                            store
+                                .search("warehouses", 10)
+                                .expect("search")
+                                .documents
+                                .len(),
+                            1
+                        );
+                        assert!(store.document("d1").expect("read").is_some());
+                    }
+                })
+            })
+            .collect();
+        for r in readers {
+            r.join().expect("reader");
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        sampler.join().expect("sampler")
+    });
+    eprintln!("at most {most} connections at once");
+    assert!((1..=16).contains(&most), "{most} connections at once");
+    assert!(open_connections() <= 4, "idle connections kept");
+}
+
 #[test]
 fn postgres_errors_name_no_password() {
     // Nothing listens on port 1; the URL's password must not come back in the error.

@@ -9,15 +9,15 @@
 //! own. Its calls must therefore come from a thread that is not driving another runtime: the CLI's main
 //! thread, or a blocking thread of the server (`spawn_blocking`), as the server does for every store call.
 
+mod pool;
 pub mod schema;
 mod tsvector;
 mod tx;
 
-use std::sync::Mutex;
 use std::time::Duration;
 
 use corroborate_core::Document;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 
 use crate::search::{Query, SNIPPET_WORDS, snippet};
 use crate::{
@@ -25,8 +25,6 @@ use crate::{
     StorySummary, StoryTarget, doc_id, ingest, parse_id, story_id,
 };
 
-/// Idle connections kept open for reuse; more are opened while more calls run at once.
-const POOL: usize = 4;
 /// How long to try to reach the server before giving up, unless the URL says otherwise.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Serialises ingests between programs ("corrobor" in ASCII). Transaction-level: released by commit or
@@ -46,8 +44,7 @@ macro_rules! iso {
 
 /// A store in a PostgreSQL database.
 pub struct PostgresStore {
-    config: Config,
-    pool: Mutex<Vec<Client>>,
+    pool: pool::Pool,
 }
 
 impl PostgresStore {
@@ -62,47 +59,17 @@ impl PostgresStore {
             config.application_name("corroborate");
         }
         let store = PostgresStore {
-            config,
-            pool: Mutex::new(Vec::new()),
+            pool: pool::Pool::new(config),
         };
         store.with_client(|c| schema::migrate(c, None).map(drop))?;
         Ok(store)
     }
 
-    /// Runs `f` on a connection, from the pool or newly opened, and returns it to the pool unless it broke.
     fn with_client<T>(
         &self,
         f: impl FnOnce(&mut Client) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let pooled = self.pool.lock().map_err(|_| StoreError::Poisoned)?.pop();
-        let mut client = match pooled {
-            Some(c) if !c.is_closed() => c,
-            _ => self.config.connect(NoTls)?,
-        };
-        let out = f(&mut client);
-        let broken = client.is_closed()
-            || matches!(&out, Err(StoreError::Postgres(e)) if e.is_closed() || e.as_db_error().is_none());
-        if !broken {
-            let mut pool = self.pool.lock().map_err(|_| StoreError::Poisoned)?;
-            if pool.len() < POOL {
-                pool.push(client);
-            }
-        }
-        out
-    }
-}
-
-impl Drop for PostgresStore {
-    fn drop(&mut self) {
-        let clients = std::mem::take(match self.pool.get_mut() {
-            Ok(pool) => pool,
-            Err(poisoned) => poisoned.into_inner(),
-        });
-        // Closing a connection runs the client's own runtime, which panics on a thread that drives another one
-        // (the server's state is dropped on one). A short-lived plain thread drives none.
-        if !clients.is_empty() {
-            let _ = std::thread::spawn(move || drop(clients)).join();
-        }
+        self.pool.with_client(f)
     }
 }
 
