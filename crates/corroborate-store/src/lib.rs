@@ -9,7 +9,7 @@
 //! Ingest is incremental and idempotent: documents are identified by a content hash ([`hash`]); a document
 //! already stored is skipped; new documents go into a story ([`story`]) and only the stories they touch get
 //! their dossier rebuilt, in the same transaction as the inserts, so a crash never leaves a half-written story.
-//! That logic ([`ingest`](mod@ingest)), the stored form of a document, and search (what a word is, how a query
+//! That logic (`ingest.rs`), the stored form of a document, and search (what a word is, how a query
 //! is read, how a snippet is cut) are written once and shared by both backends; each backend only supplies
 //! its SQL.
 
@@ -36,7 +36,7 @@ use serde::Serialize;
 /// Where a batch of new documents goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoryTarget {
-    /// Let the store decide ([`story::assign`]).
+    /// Let the store decide (`story::assign`).
     Auto,
     /// Into this story (an id such as `s3`).
     Existing(String),

@@ -1,6 +1,6 @@
 //! The store for teams: a PostgreSQL database, reached with a `postgres://` URL.
 //!
-//! The same tables, the same ingest ([`crate::ingest`]) and the same search semantics as [`crate::SqliteStore`].
+//! The same tables, the same ingest (`ingest.rs`) and the same search semantics as [`crate::SqliteStore`].
 //! Every ingest is one transaction that first takes a transaction-level advisory lock, so ingests from any
 //! number of programs run one after another (story assignment and the duplicate check see every earlier
 //! ingest), while readers, which never take it, read the last committed state and are never blocked.

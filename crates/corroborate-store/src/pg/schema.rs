@@ -7,7 +7,7 @@
 //!
 //! The tables live in the connection's `search_path` (a team can give corroborate its own schema with
 //! `?options=-csearch_path%3Dcorroborate` in the URL). Times are `timestamptz`, shown as ISO 8601 UTC like the
-//! SQLite store's. The search columns hold `tsvector`s the program makes ([`super::tsvector`]), indexed with GIN.
+//! SQLite store's. The search columns hold `tsvector`s the program makes (`tsvector.rs`), indexed with GIN.
 
 use postgres::Client;
 
