@@ -5,12 +5,11 @@
 //! output (or a user after a crash) can rely on every acknowledged document being in the store.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 use anyhow::Context;
 use corroborate_core::ingest;
 use corroborate_core::pipeline;
-use corroborate_store::{SqliteStore, Store, StoryTarget};
+use corroborate_store::{Location, StoryTarget};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::inputs;
@@ -24,9 +23,10 @@ pub struct IngestArgs {
     /// Files, directories (read recursively), http(s) URLs, or `-` for standard input.
     #[arg(required = true)]
     paths: Vec<String>,
-    /// The store file (created if missing).
+    /// The store: a SQLite file (created if missing), or a PostgreSQL database as a URL
+    /// (`postgres://user:password@host:port/database`; its tables are created if missing).
     #[arg(long, default_value = "corroborate.db")]
-    db: PathBuf,
+    db: String,
     /// Add the new documents to this existing story (e.g. `s3`) instead of a new one.
     #[arg(long)]
     story: Option<String>,
@@ -46,13 +46,15 @@ pub struct IngestArgs {
 
 /// Runs `ingest`; returns how many inputs or records failed.
 pub fn run(args: &IngestArgs) -> anyhow::Result<usize> {
-    let store = SqliteStore::open(&args.db)
-        .with_context(|| format!("opening the store {}", args.db.display()))?;
+    let location = Location::parse(&args.db);
+    let store = location
+        .open()
+        .with_context(|| format!("opening the store {location}"))?;
     // Checked before any input is read, so a typo fails fast rather than after a long analysis.
     if let Some(story) = &args.story
         && !store.has_story(story).context("reading the store")?
     {
-        anyhow::bail!("no story {story} in {}", args.db.display());
+        anyhow::bail!("no story {story} in {location}");
     }
     let config = crate::read_config(args.max_bytes, args.timeout);
     let specs = inputs::expand(&args.paths);
@@ -103,8 +105,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<usize> {
     progress.finish_and_clear();
     writeln!(
         stdout,
-        "{added} added, {duplicates} skipped as duplicates, {failed} failed ({})",
-        args.db.display()
+        "{added} added, {duplicates} skipped as duplicates, {failed} failed ({location})"
     )?;
     Ok(failed)
 }

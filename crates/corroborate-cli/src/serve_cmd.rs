@@ -1,21 +1,21 @@
 //! `corroborate serve`: the local web app and JSON API over a store.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context;
 use corroborate_server::ServerConfig;
-use corroborate_store::SqliteStore;
+use corroborate_store::{Location, Store};
 
 /// Environment variable that holds the write token when `--token` is not given (keeps it out of `ps`).
 const TOKEN_ENV: &str = "CORROBORATE_TOKEN";
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// The store file (created if missing).
+    /// The store: a SQLite file (created if missing), or a PostgreSQL database as a URL
+    /// (`postgres://user:password@host:port/database`; its tables are created if missing).
     #[arg(long, default_value = "corroborate.db")]
-    db: PathBuf,
+    db: String,
     /// Address to listen on. Anything but a loopback address also requires the token for reading.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -32,8 +32,11 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let store = SqliteStore::open(&args.db)
-        .with_context(|| format!("opening the store {}", args.db.display()))?;
+    let location = Location::parse(&args.db);
+    let store: Arc<dyn Store> = location
+        .open()
+        .with_context(|| format!("opening the store {location}"))?
+        .into();
     let token = args
         .token
         .clone()
@@ -45,10 +48,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         .build()
         .context("starting the async runtime")?;
     runtime.block_on(async move {
-        let server = corroborate_server::bind(config, Arc::new(store)).await?;
+        let server = corroborate_server::bind(config, store).await?;
         eprintln!(
-            "corroborate: serving {} on http://{}/",
-            args.db.display(),
+            "corroborate: serving {location} on http://{}/",
             server.local_addr()
         );
         server.run_until_ctrl_c().await

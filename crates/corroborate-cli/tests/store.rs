@@ -1,5 +1,6 @@
 //! `corroborate ingest` through the real binary: incremental and idempotent ingest, stored dossiers that meet
-//! the contract, and a crash test (kill -9 mid-ingest, reopen, check).
+//! the contract, and a crash test (kill -9 mid-ingest, reopen, check). Each runs on a SQLite file and on a
+//! PostgreSQL database (see `corroborate_store::testing` for when those run, skip or fail).
 
 mod common;
 
@@ -9,15 +10,87 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use common::*;
+use corroborate_store::testing::TestDatabase;
 
-/// The stored dossier of `story`, straight from the file.
-fn stored_dossier(db: &Path, story: i64) -> serde_json::Value {
-    let conn = rusqlite::Connection::open(db).expect("open db");
-    let text: String = conn
-        .query_row("SELECT dossier FROM stories WHERE id = ?1", [story], |r| {
-            r.get(0)
-        })
-        .expect("story row");
+/// A database for one test, on either backend.
+enum Db {
+    Sqlite(tempfile::TempDir),
+    Postgres(TestDatabase),
+}
+
+impl Db {
+    fn sqlite() -> Db {
+        Db::Sqlite(tempfile::tempdir().expect("temp dir"))
+    }
+
+    /// `None`: the PostgreSQL tests are skipped (no server configured, none required).
+    fn postgres(label: &str) -> Option<Db> {
+        TestDatabase::create(label)
+            .expect("a PostgreSQL test database")
+            .map(Db::Postgres)
+    }
+
+    /// What `--db` is given.
+    fn spec(&self) -> String {
+        match self {
+            Db::Sqlite(dir) => dir
+                .path()
+                .join("store.db")
+                .to_str()
+                .expect("utf-8 path")
+                .to_string(),
+            Db::Postgres(db) => db.url().to_string(),
+        }
+    }
+
+    /// Whether an ingest got as far as creating the store's tables.
+    fn has_tables(&self) -> bool {
+        match self {
+            Db::Sqlite(dir) => dir.path().join("store.db").exists(),
+            Db::Postgres(db) => db
+                .connect()
+                .expect("connect")
+                .query_one("SELECT to_regclass('stories') IS NOT NULL", &[])
+                .expect("query")
+                .get(0),
+        }
+    }
+
+    /// Runs one query (the same SQL on both backends) whose rows are all integers or text.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        sqlite: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+        postgres: impl Fn(&postgres::Row) -> T,
+    ) -> Vec<T> {
+        match self {
+            Db::Sqlite(dir) => {
+                let conn = rusqlite::Connection::open(dir.path().join("store.db")).expect("open");
+                let mut stmt = conn.prepare(sql).expect("prepare");
+                stmt.query_map([], sqlite)
+                    .expect("query")
+                    .collect::<Result<_, _>>()
+                    .expect("rows")
+            }
+            Db::Postgres(db) => db
+                .connect()
+                .expect("connect")
+                .query(sql, &[])
+                .expect("query")
+                .iter()
+                .map(postgres)
+                .collect(),
+        }
+    }
+}
+
+/// The stored dossier of `story`, read through the store.
+fn stored_dossier(db: &str, story: &str) -> serde_json::Value {
+    let store = corroborate_store::open(db).expect("open store");
+    let text = store
+        .dossier(story)
+        .expect("read the store")
+        .expect("the story has a dossier");
     serde_json::from_str(&text).expect("dossier JSON")
 }
 
@@ -26,10 +99,20 @@ fn last_line(s: &str) -> &str {
 }
 
 #[test]
-fn ingest_is_incremental_and_idempotent() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("store.db");
-    let db_arg = db.to_str().expect("utf-8 path");
+fn ingest_is_incremental_and_idempotent_sqlite() {
+    ingest_is_incremental_and_idempotent(&Db::sqlite());
+}
+
+#[test]
+fn ingest_is_incremental_and_idempotent_postgres() {
+    if let Some(db) = Db::postgres("cli_ingest") {
+        ingest_is_incremental_and_idempotent(&db);
+    }
+}
+
+fn ingest_is_incremental_and_idempotent(db: &Db) {
+    let spec = db.spec();
+    let db_arg = spec.as_str();
 
     let first = corroborate(&["ingest", "examples/protest-camp", "--db", db_arg], None);
     assert_eq!(first.status, 0, "stderr: {}", first.stderr);
@@ -52,7 +135,7 @@ fn ingest_is_incremental_and_idempotent() {
         "{}",
         first.stdout
     );
-    let dossier = stored_dossier(&db, 1);
+    let dossier = stored_dossier(db_arg, "s1");
     assert_valid_dossier(&dossier);
     assert_eq!(dossier["documents"].as_array().map(Vec::len), Some(added));
 
@@ -65,7 +148,7 @@ fn ingest_is_incremental_and_idempotent() {
         "{}",
         again.stdout
     );
-    assert_eq!(stored_dossier(&db, 1), dossier);
+    assert_eq!(stored_dossier(db_arg, "s1"), dossier);
 
     // One new report into the existing story, one unreadable input beside it.
     let extra = temp_files(&[
@@ -87,7 +170,7 @@ fn ingest_is_incremental_and_idempotent() {
     );
     assert!(more.stderr.contains("bad.txt"), "{}", more.stderr);
     assert!(last_line(&more.stdout).starts_with("1 added, 0 skipped as duplicates, 1 failed"));
-    let grown = stored_dossier(&db, 1);
+    let grown = stored_dossier(db_arg, "s1");
     assert_valid_dossier(&grown);
     assert_eq!(grown["documents"].as_array().map(Vec::len), Some(added + 1));
 
@@ -119,10 +202,9 @@ impl Lcg {
 /// Runs an ingest and kills it with SIGKILL once it has acknowledged `acks` documents (0: right away) and a
 /// further `delay` has passed, so that the kill lands inside the ingest however fast the machine is. Returns
 /// the acknowledged `(id, origin)` pairs, including any printed between the decision and the kill.
-fn ingest_and_kill(dir: &Path, db: &Path, acks: usize, delay: Duration) -> Vec<(String, String)> {
+fn ingest_and_kill(dir: &Path, db: &str, acks: usize, delay: Duration) -> Vec<(String, String)> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(["ingest", "--chunk", "2", "--threads", "1", "--db"])
-        .arg(db)
+        .args(["ingest", "--chunk", "2", "--threads", "1", "--db", db])
         .arg(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -158,7 +240,18 @@ fn ingest_and_kill(dir: &Path, db: &Path, acks: usize, delay: Duration) -> Vec<(
 const REPORTS: usize = 60;
 
 #[test]
-fn crash_mid_ingest_loses_nothing_acknowledged() {
+fn crash_mid_ingest_loses_nothing_acknowledged_sqlite() {
+    crash_mid_ingest_loses_nothing_acknowledged(&Db::sqlite());
+}
+
+#[test]
+fn crash_mid_ingest_loses_nothing_acknowledged_postgres() {
+    if let Some(db) = Db::postgres("cli_crash") {
+        crash_mid_ingest_loses_nothing_acknowledged(&db);
+    }
+}
+
+fn crash_mid_ingest_loses_nothing_acknowledged(db: &Db) {
     let files: Vec<(String, Vec<u8>)> = (0..REPORTS)
         .map(|i| {
             let text = format!(
@@ -173,8 +266,7 @@ fn crash_mid_ingest_loses_nothing_acknowledged() {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     let inputs = temp_files(&refs);
-    let out = tempfile::tempdir().expect("temp dir");
-    let db = out.path().join("crash.db");
+    let spec = db.spec();
 
     let seed = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -185,27 +277,25 @@ fn crash_mid_ingest_loses_nothing_acknowledged() {
     for round in 0..8 {
         let acks = rng.next(9) as usize;
         let delay = Duration::from_micros(rng.next(20_000));
-        let acked = ingest_and_kill(inputs.path(), &db, acks, delay);
+        let acked = ingest_and_kill(inputs.path(), &spec, acks, delay);
         eprintln!(
             "round {round}: killed {delay:?} after ack {acks}; {} acknowledged",
             acked.len()
         );
         acknowledged.extend(acked);
-        if !db.exists() {
+        if !db.has_tables() {
             continue;
         }
-        let conn = rusqlite::Connection::open(&db).expect("reopen");
-        let check: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .expect("integrity check");
-        assert_eq!(check, "ok", "round {round}, seed {seed}");
+        if let Db::Sqlite(dir) = db {
+            let conn = rusqlite::Connection::open(dir.path().join("store.db")).expect("reopen");
+            let check: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .expect("integrity check");
+            assert_eq!(check, "ok", "round {round}, seed {seed}");
+        }
+        let store = corroborate_store::open(&spec).expect("reopen");
         for (id, origin) in &acknowledged {
-            let n: i64 = id.trim_start_matches('d').parse().expect("numeric id");
-            let stored: Option<String> = conn
-                .query_row("SELECT origin FROM documents WHERE id = ?1", [n], |r| {
-                    r.get(0)
-                })
-                .ok();
+            let stored = store.document(id).expect("read").map(|d| d.origin);
             assert_eq!(
                 stored.as_deref(),
                 Some(origin.as_str()),
@@ -213,17 +303,13 @@ fn crash_mid_ingest_loses_nothing_acknowledged() {
             );
         }
         // No half-written story: every story's dossier holds exactly its members.
-        let mut stmt = conn
-            .prepare(
-                "SELECT s.id, s.doc_count, s.dossier, (SELECT count(*) FROM story_documents m WHERE m.story = s.id)
-                 FROM stories s",
-            )
-            .expect("prepare");
-        let rows: Vec<(i64, i64, Option<String>, i64)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-            .expect("query")
-            .collect::<Result<_, _>>()
-            .expect("rows");
+        let rows: Vec<(i64, i64, Option<String>, i64)> = db.rows(
+            "SELECT s.id, s.doc_count, s.dossier,
+                    (SELECT count(*) FROM story_documents m WHERE m.story = s.id)
+             FROM stories s",
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| (r.get(0), r.get(1), r.get(2), r.get(3)),
+        );
         for (story, count, dossier, members) in rows {
             assert_eq!(count, members, "story {story} (seed {seed})");
             let dossier: serde_json::Value =
@@ -237,21 +323,13 @@ fn crash_mid_ingest_loses_nothing_acknowledged() {
     }
 
     // Run to the end: every report is stored exactly once, however often the earlier runs died.
-    let db_arg = db.to_str().expect("utf-8 path");
     let dir_arg = inputs.path().to_str().expect("utf-8 path");
-    let done = corroborate(&["ingest", dir_arg, "--db", db_arg], None);
+    let done = corroborate(&["ingest", dir_arg, "--db", &spec], None);
     assert_eq!(done.status, 0, "stderr: {}", done.stderr);
-    let conn = rusqlite::Connection::open(&db).expect("reopen");
-    let (docs, distinct): (i64, i64) = conn
-        .query_row(
-            "SELECT count(*), count(DISTINCT origin) FROM documents",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("count");
-    assert_eq!(
-        (docs, distinct),
-        (REPORTS as i64, REPORTS as i64),
-        "seed {seed}"
+    let counts: Vec<(i64, i64)> = db.rows(
+        "SELECT count(*), count(DISTINCT origin) FROM documents",
+        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| (r.get(0), r.get(1)),
     );
+    assert_eq!(counts, [(REPORTS as i64, REPORTS as i64)], "seed {seed}");
 }

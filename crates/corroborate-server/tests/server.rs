@@ -1,12 +1,14 @@
-//! The real server on 127.0.0.1:0, driven over HTTP with ureq: every endpoint, the auth failures and the
-//! body limit.
+//! The real server on 127.0.0.1:0, driven over HTTP with ureq: every endpoint (over a SQLite and over a
+//! PostgreSQL store), the auth failures and the body limit.
 
+use std::any::Any;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use corroborate_server::{ServerConfig, ServerError};
-use corroborate_store::SqliteStore;
+use corroborate_store::testing::TestDatabase;
+use corroborate_store::{SqliteStore, Store};
 
 const TOKEN: &str = "s3cret-token";
 
@@ -14,7 +16,8 @@ struct TestServer {
     base: String,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
-    _dir: tempfile::TempDir,
+    /// What holds the store's data (a temporary directory, a test database): dropped after the server stops.
+    _keep: Box<dyn Any>,
 }
 
 impl Drop for TestServer {
@@ -22,15 +25,37 @@ impl Drop for TestServer {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
+        // The server thread must end cleanly: a panic there (say, a store that cannot be dropped inside the
+        // runtime) would otherwise go unseen. Not checked while the test is already failing.
+        if let Some(t) = self.thread.take()
+            && t.join().is_err()
+            && !std::thread::panicking()
+        {
+            panic!("the server thread panicked");
         }
     }
 }
 
+/// A server over a new SQLite store.
 fn start(token: Option<&str>, tweak: impl FnOnce(&mut ServerConfig)) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = SqliteStore::open(dir.path().join("web.db")).expect("store");
+    start_on(Arc::new(store), Box::new(dir), token, tweak)
+}
+
+/// A server over a new PostgreSQL store; `None` when PostgreSQL tests are skipped.
+fn start_postgres(token: Option<&str>) -> Option<TestServer> {
+    let db = TestDatabase::create("server").expect("a PostgreSQL test database")?;
+    let store = corroborate_store::open(db.url()).expect("store");
+    Some(start_on(Arc::from(store), Box::new(db), token, |_| {}))
+}
+
+fn start_on(
+    store: Arc<dyn Store>,
+    keep: Box<dyn Any>,
+    token: Option<&str>,
+    tweak: impl FnOnce(&mut ServerConfig),
+) -> TestServer {
     let mut config = ServerConfig::new(
         SocketAddr::from(([127, 0, 0, 1], 0)),
         token.map(str::to_string),
@@ -45,9 +70,7 @@ fn start(token: Option<&str>, tweak: impl FnOnce(&mut ServerConfig)) -> TestServ
             .build()
             .expect("runtime");
         rt.block_on(async move {
-            let server = corroborate_server::bind(config, Arc::new(store))
-                .await
-                .expect("bind");
+            let server = corroborate_server::bind(config, store).await.expect("bind");
             addr_tx.send(server.local_addr()).expect("send addr");
             server
                 .run(async move {
@@ -62,7 +85,7 @@ fn start(token: Option<&str>, tweak: impl FnOnce(&mut ServerConfig)) -> TestServ
         base: format!("http://{addr}"),
         shutdown: Some(stop_tx),
         thread: Some(thread),
-        _dir: dir,
+        _keep: keep,
     }
 }
 
@@ -128,9 +151,20 @@ impl TestServer {
 const RECORD: &str = r#"{"source": "Coast Courier", "title": "Fire at the harbour", "url": "https://courier.example/fire", "text": "The fire at the harbour destroyed two warehouses on Tuesday, the fire brigade said."}"#;
 
 #[test]
-fn every_endpoint() {
-    let s = start(Some(TOKEN), |_| {});
+fn every_endpoint_sqlite() {
+    every_endpoint(&start(Some(TOKEN), |_| {}));
+}
 
+/// The same over PostgreSQL: its synchronous client runs on the server's blocking threads, and the store is
+/// dropped inside the server's runtime when it stops.
+#[test]
+fn every_endpoint_postgres() {
+    if let Some(s) = start_postgres(Some(TOKEN)) {
+        every_endpoint(&s);
+    }
+}
+
+fn every_endpoint(s: &TestServer) {
     // The web app, with a policy that forbids loading from other hosts.
     let page = s.get("/", None);
     assert_eq!(page.status, 200);

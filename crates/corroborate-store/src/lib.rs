@@ -1,23 +1,33 @@
 //! corroborate's store: documents, the stories they belong to, and each story's dossier, kept so that a
 //! collection can keep growing one ingest at a time.
 //!
-//! The [`Store`] trait is what the CLI and the server use; [`SqliteStore`] is the embedded implementation (one
-//! file, WAL mode, FTS5 search). The trait is synchronous and `Sync` so that a PostgreSQL implementation can
-//! sit behind it later without its callers changing: the server already calls it from blocking threads.
+//! The [`Store`] trait is what the CLI and the server use. Two implementations sit behind it:
+//! [`SqliteStore`], embedded (one file, WAL mode, FTS5 search), and [`PostgresStore`], for teams (one database
+//! many people ingest into and read from). [`open`] picks one from what a user gives as `--db`. The trait is
+//! synchronous and `Sync`; the server calls it from blocking threads.
 //!
 //! Ingest is incremental and idempotent: documents are identified by a content hash ([`hash`]); a document
 //! already stored is skipped; new documents go into a story ([`story`]) and only the stories they touch get
 //! their dossier rebuilt, in the same transaction as the inserts, so a crash never leaves a half-written story.
+//! That logic (`ingest.rs`), the stored form of a document, and search (what a word is, how a query
+//! is read, how a snippet is cut) are written once and shared by both backends; each backend only supplies
+//! its SQL.
 
 mod error;
 pub mod hash;
-mod pool;
+mod ingest;
+mod location;
+pub mod pg;
+mod rows;
 pub mod schema;
 mod search;
 mod sqlite;
 pub mod story;
+pub mod testing;
 
 pub use error::StoreError;
+pub use location::{Location, open};
+pub use pg::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use corroborate_core::Document;
@@ -26,7 +36,7 @@ use serde::Serialize;
 /// Where a batch of new documents goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoryTarget {
-    /// Let the store decide ([`story::assign`]).
+    /// Let the store decide (`story::assign`).
     Auto,
     /// Into this story (an id such as `s3`).
     Existing(String),

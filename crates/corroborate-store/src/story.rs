@@ -5,8 +5,8 @@
 //! the caller names an existing story.
 
 use corroborate_core::Document;
-use rusqlite::{Transaction, params};
 
+use crate::ingest::IngestTx;
 use crate::{StoreError, StoryTarget, parse_id, story_id};
 
 /// Longest story title made from a document's text, in characters.
@@ -14,30 +14,19 @@ const TITLE_CHARS: usize = 90;
 
 /// Returns the story row for `new_docs` (never empty), creating it when needed.
 pub(crate) fn assign(
-    tx: &Transaction<'_>,
+    tx: &mut dyn IngestTx,
     target: &StoryTarget,
     new_docs: &[&Document],
 ) -> Result<i64, StoreError> {
     if let StoryTarget::Existing(id) = target {
         let n = parse_id(id, 's').ok_or_else(|| StoreError::NoStory(id.clone()))?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM stories WHERE id = ?1)",
-            [n],
-            |r| r.get(0),
-        )?;
-        return if exists {
+        return if tx.story_exists(n)? {
             Ok(n)
         } else {
             Err(StoreError::NoStory(story_id(n)))
         };
     }
-    let title = title_for(new_docs);
-    tx.execute(
-        "INSERT INTO stories(title, created_at, updated_at)
-         VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        params![title],
-    )?;
-    Ok(tx.last_insert_rowid())
+    tx.create_story(&title_for(new_docs))
 }
 
 /// The first title, else the start of the first text, else the first source.

@@ -1,8 +1,14 @@
-//! The store against real SQLite files in a temporary directory.
+//! The store against real databases: every test of the shared suite runs on SQLite (a file in a temporary
+//! directory) and on PostgreSQL (a database of its own on the server `CORROBORATE_TEST_POSTGRES` names; see
+//! `corroborate_store::testing` for when those run, skip or fail), through the same `Store` trait. A few tests
+//! of what lies under the trait (migrations, locks) are written per backend.
+
+use std::sync::{Arc, Barrier};
 
 use corroborate_core::ingest::{IngestError, InputBytes};
 use corroborate_core::pipeline;
-use corroborate_store::{SqliteStore, Store, StoreError, StoryTarget, schema};
+use corroborate_store::testing::TestDatabase;
+use corroborate_store::{PostgresStore, SqliteStore, Store, StoreError, StoryTarget, pg, schema};
 
 fn input(name: &str, text: &str) -> Result<InputBytes, IngestError> {
     Ok(InputBytes {
@@ -29,17 +35,92 @@ The fire at the harbour destroyed two warehouses on Tuesday, the fire brigade sa
 const HARBOUR_DENIAL: &str = "---\nsource: Port Authority\ntitle: Statement on the harbour\n---\n\
 The port authority denied that any warehouse was destroyed. Café owners nearby reported smoke.\n";
 const ELECTION: &str = "---\nsource: Daily Ledger\ntitle: Turnout in the election\n---\n\
-Turnout in the municipal election reached 61 percent, officials said on Sunday.\n";
+The Bürgermeister said turnout in the municipal election reached 61 percent on Sunday.\n";
 
-fn temp_store() -> (tempfile::TempDir, SqliteStore) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(dir.path().join("test.db")).expect("open store");
-    (dir, store)
+/// A store on a fresh database of one backend, and what keeps that database alive.
+struct Fixture {
+    /// What `--db` would be.
+    spec: String,
+    store: Box<dyn Store>,
+    /// The temporary directory or the test database. Declared after the store, so the store is dropped (its
+    /// connections closed) before what holds its data.
+    _keep: Box<dyn std::any::Any>,
 }
 
-#[test]
-fn reingest_changes_nothing() {
-    let (_dir, store) = temp_store();
+impl Fixture {
+    fn sqlite() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let spec = dir
+            .path()
+            .join("test.db")
+            .to_str()
+            .expect("utf-8 path")
+            .to_string();
+        Fixture {
+            store: corroborate_store::open(&spec).expect("open store"),
+            spec,
+            _keep: Box::new(dir),
+        }
+    }
+
+    /// `None`: no server configured and none required (the PostgreSQL tests are skipped, loudly).
+    fn postgres(label: &str) -> Option<Fixture> {
+        let db = TestDatabase::create(label).expect("a PostgreSQL test database")?;
+        let spec = db.url().to_string();
+        Some(Fixture {
+            store: corroborate_store::open(&spec).expect("open store"),
+            spec,
+            _keep: Box::new(db),
+        })
+    }
+
+    fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    /// Another handle on the same database, as a second program would have.
+    fn reopen(&self) -> Box<dyn Store> {
+        corroborate_store::open(&self.spec).expect("reopen store")
+    }
+}
+
+/// Runs each named test function once per backend: `sqlite::NAME` and `postgres::NAME`.
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $test() {
+                    super::$test(&super::Fixture::sqlite());
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $test() {
+                    if let Some(f) = super::Fixture::postgres(stringify!($test)) {
+                        super::$test(&f);
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    reingest_changes_nothing,
+    only_touched_stories_are_rebuilt,
+    unknown_story_is_an_error_and_writes_nothing,
+    full_text_search,
+    claim_search,
+    document_lookup,
+    concurrent_ingests_of_the_same_reports_store_them_once,
+    concurrent_ingests_keep_stories_whole,
+);
+
+fn reingest_changes_nothing(f: &Fixture) {
+    let store = f.store();
     let docs = analyse(vec![input("a.md", HARBOUR), input("b.md", HARBOUR_DENIAL)]);
     let first = store
         .ingest(docs.clone(), &StoryTarget::Auto)
@@ -61,9 +142,8 @@ fn reingest_changes_nothing() {
     assert_eq!(dossier_before, store.dossier("s1").expect("dossier"));
 }
 
-#[test]
-fn only_touched_stories_are_rebuilt() {
-    let (_dir, store) = temp_store();
+fn only_touched_stories_are_rebuilt(f: &Fixture) {
+    let store = f.store();
     store
         .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
         .expect("first");
@@ -104,9 +184,8 @@ fn only_touched_stories_are_rebuilt() {
     assert_eq!(dossier["sources"].as_array().map(Vec::len), Some(2));
 }
 
-#[test]
-fn unknown_story_is_an_error_and_writes_nothing() {
-    let (_dir, store) = temp_store();
+fn unknown_story_is_an_error_and_writes_nothing(f: &Fixture) {
+    let store = f.store();
     let err = store
         .ingest(
             analyse(vec![input("a.md", HARBOUR)]),
@@ -118,9 +197,8 @@ fn unknown_story_is_an_error_and_writes_nothing() {
     assert!(store.document("d1").expect("lookup").is_none());
 }
 
-#[test]
-fn full_text_search() {
-    let (_dir, store) = temp_store();
+fn full_text_search(f: &Fixture) {
+    let store = f.store();
     store
         .ingest(
             analyse(vec![
@@ -154,7 +232,24 @@ fn full_text_search() {
             .is_empty()
     );
     // FTS syntax typed by a user is just text, never an error.
-    for q in ["NEAR(", "\"", "-fire", "fire*", "a:b", "(", "AND OR NOT"] {
+    for q in [
+        "NEAR(",
+        "\"",
+        "-fire",
+        "fire*",
+        "a:b",
+        "(",
+        "AND OR NOT",
+        "&|!",
+        ":*",
+        "fire:*",
+        "'",
+        "\\",
+        "<->",
+        "fire & !smoke",
+        "\"fire",
+        "harbour\"",
+    ] {
         store
             .search(q, 10)
             .expect("user text never breaks the query");
@@ -162,9 +257,8 @@ fn full_text_search() {
     assert!(store.search("  ", 10).expect("empty").documents.is_empty());
 }
 
-#[test]
-fn document_lookup() {
-    let (_dir, store) = temp_store();
+fn document_lookup(f: &Fixture) {
+    let store = f.store();
     store
         .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
         .expect("ingest");
@@ -177,8 +271,117 @@ fn document_lookup() {
     assert!(store.document("not-an-id").expect("lookup").is_none());
 }
 
+fn claim_search(f: &Fixture) {
+    let store = f.store();
+    store
+        .ingest(
+            analyse(vec![input("a.md", HARBOUR), input("e.md", ELECTION)]),
+            &StoryTarget::Auto,
+        )
+        .expect("ingest");
+    let dossier: serde_json::Value =
+        serde_json::from_str(&store.dossier("s1").expect("read").expect("dossier")).expect("json");
+    let claims = dossier["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty(), "the example makes claims");
+    // Every claim is found by its own words, in its story, with its id and document.
+    let hits = store.search("turnout", 10).expect("search");
+    let hit = hits
+        .claims
+        .iter()
+        .find(|c| c.text.contains("turnout"))
+        .unwrap_or_else(|| panic!("a claim about turnout in {hits:?}"));
+    assert_eq!(hit.story, "s1");
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["id"] == hit.id.as_str() && c["doc"] == hit.doc.as_str())
+    );
+    assert!(hit.snippet.contains("[turnout]"), "{}", hit.snippet);
+    // Folded like the documents: case and diacritics do not matter.
+    let folded = store.search("BURGERMEISTER", 10).expect("search");
+    assert_eq!(folded.documents.len(), 1);
+    assert!(folded.documents[0].snippet.contains("[Bürgermeister]"));
+}
+
+/// Two programs ingest the same reports at the same moment: each report is stored once, in one story.
+fn concurrent_ingests_of_the_same_reports_store_them_once(f: &Fixture) {
+    let docs = analyse(vec![input("a.md", HARBOUR), input("b.md", HARBOUR_DENIAL)]);
+    let barrier = Arc::new(Barrier::new(2));
+    let reports: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                let (store, docs, barrier) = (f.reopen(), docs.clone(), barrier.clone());
+                scope.spawn(move || {
+                    barrier.wait();
+                    store.ingest(docs, &StoryTarget::Auto)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("no panic").expect("ingest"))
+            .collect()
+    });
+    let added: usize = reports.iter().map(|r| r.added.len()).sum();
+    let duplicates: usize = reports.iter().map(|r| r.duplicates.len()).sum();
+    assert_eq!((added, duplicates), (2, 2));
+    let stories = f.store().stories().expect("stories");
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0].documents, 2);
+}
+
+/// Several programs ingest different reports at once, some into one existing story: every story's dossier
+/// holds exactly its members, and no document is lost.
+fn concurrent_ingests_keep_stories_whole(f: &Fixture) {
+    let store = f.store();
+    store
+        .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
+        .expect("first");
+    const WRITERS: usize = 3;
+    const ROUNDS: usize = 3;
+    const INTO_S1: usize = 2;
+    let barrier = Arc::new(Barrier::new(WRITERS));
+    std::thread::scope(|scope| {
+        for w in 0..WRITERS {
+            let (writer, barrier) = (f.reopen(), barrier.clone());
+            scope.spawn(move || {
+                barrier.wait();
+                for r in 0..ROUNDS {
+                    let text = format!(
+                        "---\nsource: Outlet {w}\ntitle: Update {w}.{r}\n---\nUpdate {w}.{r}: the fire spread to \
+                         warehouse {r}, firefighter {w} said on Wednesday.\n"
+                    );
+                    // Writers 0 and 1 add to the harbour story at once; the other starts stories of its own.
+                    let target = if w < INTO_S1 {
+                        StoryTarget::Existing("s1".into())
+                    } else {
+                        StoryTarget::Auto
+                    };
+                    writer
+                        .ingest(analyse(vec![input("u.md", &text)]), &target)
+                        .expect("concurrent ingest");
+                }
+            });
+        }
+    });
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 1 + (WRITERS - INTO_S1) * ROUNDS);
+    let mut total = 0;
+    for s in &stories {
+        let dossier: serde_json::Value =
+            serde_json::from_str(&store.dossier(&s.id).expect("read").expect("dossier"))
+                .expect("json");
+        let members = dossier["documents"].as_array().map_or(0, Vec::len);
+        assert_eq!(members, s.documents, "story {}", s.id);
+        total += members;
+    }
+    assert_eq!(total, 1 + WRITERS * ROUNDS);
+    let harbour = stories.iter().find(|s| s.id == "s1").expect("s1");
+    assert_eq!(harbour.documents, 1 + INTO_S1 * ROUNDS);
+}
+
 #[test]
-fn migrates_an_existing_file() {
+fn sqlite_migrates_an_existing_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("old.db");
     {
@@ -222,8 +425,9 @@ fn migrates_an_existing_file() {
 }
 
 #[test]
-fn readers_are_not_blocked_by_a_writer() {
-    let (dir, store) = temp_store();
+fn sqlite_readers_are_not_blocked_by_a_writer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(dir.path().join("test.db")).expect("open store");
     store
         .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
         .expect("ingest");
@@ -239,4 +443,237 @@ fn readers_are_not_blocked_by_a_writer() {
         .expect("journal mode");
     assert_eq!(mode, "wal");
     writer.execute_batch("ROLLBACK").expect("rollback");
+}
+
+/// Opens a PostgreSQL test database directly: `None` when such tests are skipped.
+fn postgres_database(label: &str) -> Option<TestDatabase> {
+    TestDatabase::create(label).expect("a PostgreSQL test database")
+}
+
+#[test]
+fn postgres_migrations() {
+    let Some(db) = postgres_database("postgres_migrations") else {
+        return;
+    };
+    // Two programs opening a new database at once: one creates the tables, the other waits and finds them.
+    let barrier = Arc::new(Barrier::new(2));
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            let (url, barrier) = (db.url().to_string(), barrier.clone());
+            scope.spawn(move || {
+                barrier.wait();
+                PostgresStore::open(&url).expect("open migrates")
+            });
+        }
+    });
+    let mut conn = db.connect().expect("connect");
+    assert_eq!(
+        pg::schema::version(&mut conn).expect("version"),
+        pg::schema::latest()
+    );
+    let applied: i64 = conn
+        .query_one("SELECT count(*) FROM schema_migrations", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(applied, i64::from(pg::schema::latest()));
+
+    let store = PostgresStore::open(db.url()).expect("reopen");
+    store
+        .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
+        .expect("ingest");
+    drop(store);
+    // Opening again applies nothing and keeps the data.
+    let store = PostgresStore::open(db.url()).expect("reopen");
+    assert_eq!(
+        store
+            .search("warehouses", 10)
+            .expect("search")
+            .documents
+            .len(),
+        1
+    );
+    drop(store);
+
+    // A database from a newer program is refused, not modified.
+    conn.execute("INSERT INTO schema_migrations(version) VALUES (99)", &[])
+        .expect("future version");
+    match PostgresStore::open(db.url()) {
+        Err(StoreError::TooNew { found: 99, .. }) => {}
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("a newer database was opened"),
+    }
+}
+
+#[test]
+fn postgres_readers_are_not_blocked_by_a_writer() {
+    let Some(db) = postgres_database("postgres_readers") else {
+        return;
+    };
+    let store = PostgresStore::open(db.url()).expect("open");
+    store
+        .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
+        .expect("ingest");
+    // Another program is mid-ingest: it holds the ingest lock and has changed rows it has not committed.
+    let mut other = db.connect().expect("connect");
+    let mut tx = other.transaction().expect("begin");
+    tx.batch_execute(
+        "SELECT pg_advisory_xact_lock(x'636f72726f626f72'::bigint);
+         UPDATE stories SET title = 'changing';
+         UPDATE documents SET source = 'changing';",
+    )
+    .expect("write");
+    let stories = store.stories().expect("read during a write");
+    assert_eq!(stories[0].title, "Fire at the harbour");
+    assert_eq!(
+        store.document("d1").expect("read").expect("d1").source,
+        "Coast Courier"
+    );
+    assert_eq!(
+        store
+            .search("warehouses", 10)
+            .expect("search")
+            .documents
+            .len(),
+        1
+    );
+    tx.rollback().expect("rollback");
+}
+
+/// Many readers at once share a capped number of connections, and keep only a few open afterwards.
+#[test]
+fn postgres_connections_are_pooled_and_capped() {
+    let Some(db) = postgres_database("postgres_pool") else {
+        return;
+    };
+    let store = PostgresStore::open(db.url()).expect("open");
+    store
+        .ingest(analyse(vec![input("a.md", HARBOUR)]), &StoryTarget::Auto)
+        .expect("ingest");
+    let open_connections = || -> i64 {
+        db.connect()
+            .expect("connect")
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity
+                 WHERE datname = current_database() AND application_name = 'corroborate'",
+                &[],
+            )
+            .expect("count")
+            .get(0)
+    };
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let most = std::thread::scope(|scope| {
+        let sampler = scope.spawn(|| {
+            let mut most = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                most = most.max(open_connections());
+            }
+            most
+        });
+        let readers: Vec<_> = (0..40)
+            .map(|_| {
+                scope.spawn(|| {
+                    for _ in 0..5 {
+                        assert_eq!(
+                            store
+                                .search("warehouses", 10)
+                                .expect("search")
+                                .documents
+                                .len(),
+                            1
+                        );
+                        assert!(store.document("d1").expect("read").is_some());
+                    }
+                })
+            })
+            .collect();
+        for r in readers {
+            r.join().expect("reader");
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        sampler.join().expect("sampler")
+    });
+    eprintln!("at most {most} connections at once");
+    assert!((1..=16).contains(&most), "{most} connections at once");
+    assert!(open_connections() <= 4, "idle connections kept");
+}
+
+#[test]
+fn postgres_errors_name_no_password() {
+    // Nothing listens on port 1; the URL's password must not come back in the error.
+    let err = corroborate_store::open("postgres://ann:s3cret@127.0.0.1:1/news?connect_timeout=5")
+        .err()
+        .expect("no server there");
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("s3cret"), "{shown}");
+    assert!(matches!(err, StoreError::Postgres(_)), "{shown}");
+}
+
+/// The example story in both backends: every query finds the same documents and claims, with the same
+/// snippets (the order may differ, as each database ranks in its own way).
+#[test]
+fn both_backends_find_the_same() {
+    let Some(pg) = Fixture::postgres("both_backends_find_the_same") else {
+        return;
+    };
+    let sqlite = Fixture::sqlite();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/protest-camp");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    let inputs = || {
+        names
+            .iter()
+            .map(|p| {
+                Ok(InputBytes {
+                    name: p.file_name().expect("name").to_string_lossy().into_owned(),
+                    bytes: std::fs::read(p).expect("read example"),
+                    content_type: None,
+                    url: None,
+                })
+            })
+            .collect()
+    };
+    for f in [&sqlite, &pg] {
+        let report = f
+            .store()
+            .ingest(analyse(inputs()), &StoryTarget::Auto)
+            .expect("ingest");
+        assert!(report.added.len() >= 6);
+    }
+    let queries = [
+        "police",
+        "Polizei",
+        "camp tents",
+        "\"protest camp\"",
+        "\"camp protest\"",
+        "verletzt",
+        "KESTREL",
+        "ministry said",
+        "injured",
+        "\"",
+        "dawn:*",
+    ];
+    let mut found = 0;
+    for q in queries {
+        let hits = |f: &Fixture| {
+            let h = f.store().search(q, 100).expect("search");
+            let mut docs: Vec<(String, String)> =
+                h.documents.into_iter().map(|d| (d.id, d.snippet)).collect();
+            let mut claims: Vec<(String, String, String)> = h
+                .claims
+                .into_iter()
+                .map(|c| (c.story, c.id, c.snippet))
+                .collect();
+            docs.sort();
+            claims.sort();
+            (docs, claims)
+        };
+        let (a, b) = (hits(&sqlite), hits(&pg));
+        assert_eq!(a, b, "query {q}");
+        eprintln!("{q}: {} documents, {} claims", a.0.len(), a.1.len());
+        found += a.0.len() + a.1.len();
+    }
+    assert!(found > 20, "the queries find something ({found} hits)");
 }
