@@ -667,11 +667,12 @@ async function uploadView(params) {
       dossiers.clear();
       status.className = "status ok";
       const added = r.added && r.added.length;
-      status.replaceChildren(added ? "Added " + plural(r.added.length, "document") + " to " : "Already stored, in ",
+      // Built with el(), which flattens the optional parts (replaceChildren would print an array as text).
+      status.replaceChildren(el("span", {}, added ? "Added " + plural(r.added.length, "document") + " to " : "Already stored, in ",
         r.story ? el("a", { class: "new-story", href: "#/story/" + encodeURIComponent(r.story) + "/documents" },
-          titleOf(r.story, stories) || "story " + r.story) : "no story",
+          titleOf(r.story, stories) || "a new story (" + r.story + ")") : "no story",
         r.story && r.document ? [" · ", el("a", { class: "new-doc", href: "#/story/" + encodeURIComponent(r.story) + "/doc/" +
-          encodeURIComponent(r.document) }, "open the document")] : "", ".");
+          encodeURIComponent(r.document) }, "open the document")] : "", "."));
       if (added) { file.value = ""; text.value = ""; }
       status.scrollIntoView({ block: "nearest" });
     } catch (err) {
