@@ -373,8 +373,14 @@ fn walk(rig: &Rig) -> anyhow::Result<()> {
     )?;
     let status = status.as_str().unwrap_or_default().to_string();
     ensure!(
-        status.starts_with("status ok") && status.contains("Added 1 document"),
+        status.starts_with("status ok")
+            && status.contains("Added 1 document")
+            && status.ends_with("open the document."),
         "upload: {status}"
+    );
+    ensure!(
+        rig.count(".status a.new-doc")? == 1,
+        "the upload's status has no link to the new document"
     );
     rig.shot("08-uploaded")?;
     b.click_css(".status a.new-story")?;

@@ -370,6 +370,10 @@ function matrixTab(d) {
 
 // ---------- story: outlets ----------
 
+// What an outlet card lists before it only counts the rest.
+const OUTLET_VOICES = 8;
+const OUTLET_DOCS = 5;
+
 function outletsTab(d) {
   if (!d.sources.length) return el("p", { class: "muted" }, "No outlets.");
   const sources = d.sources.slice().sort((a, b) => (b.documents || []).length - (a.documents || []).length ||
@@ -385,18 +389,21 @@ function outletsTab(d) {
       el("p", { class: "who" }, plural(docs.length, "document") + (kinds.length ? " · " + kinds.join(", ") : ""),
         sides.length ? [" · sides quoted: ", sides.map(([k, n]) => k + " ×" + n).join(", ")] : ""),
       el("h4", {}, "Voices carried"),
-      voices.length ? el("ul", { class: "bars" }, voices.map((v) => el("li", {},
+      voices.length ? el("ul", { class: "bars" }, voices.slice(0, OUTLET_VOICES).map((v) => el("li", {},
         el("span", { class: "bar-label" }, v.speaker ? v.speaker : el("em", {}, "own voice")),
         el("span", { class: "bar" }, el("span", { class: "fill", "data-share": v.claims / total })),
         el("span", { class: "num" }, v.claims)))) : el("p", { class: "muted none" }, "none"),
+      voices.length > OUTLET_VOICES ? el("p", { class: "who" }, "and " + plural(voices.length - OUTLET_VOICES, "more voice")) : null,
       el("h4", {}, "Loaded terms"),
       (s.loaded_terms || []).length
         ? el("div", { class: "chips" }, s.loaded_terms.map((t) => el("span", { class: "chip loaded" }, t.term + " ×" + t.count)))
         : el("p", { class: "muted none" }, "none found"),
       (s.blindspots || []).length ? [el("h4", {}, "Not quoted"),
         el("p", { class: "who" }, s.blindspots.join(" · "))] : null,
-      el("p", { class: "docs" }, docs.map((x) => el("a", { href: "#/story/" + encodeURIComponent(d.storyId) + "/doc/" +
-        encodeURIComponent(x.id) }, docLabel(x)))));
+      el("p", { class: "docs" }, docs.slice(0, OUTLET_DOCS).map((x) => el("a", { href: "#/story/" + encodeURIComponent(d.storyId) +
+        "/doc/" + encodeURIComponent(x.id) }, docLabel(x))),
+      docs.length > OUTLET_DOCS ? el("a", { class: "muted", href: "#/story/" + encodeURIComponent(d.storyId) + "/documents" },
+        "+" + (docs.length - OUTLET_DOCS) + " more") : null));
   }));
 }
 
@@ -409,18 +416,48 @@ function sizeBars() {
 
 // ---------- story: timeline ----------
 
+// How precisely a resolved date is known, from the words it was resolved from: "since 2008" resolves to
+// 2008-01-01 and "in April" to the 1st, which must not read as events of that day.
+function dateKey(value, text) {
+  const day = dayOf(value);
+  if (!day) return null;
+  const t = text || "";
+  const saysDay = /\b0?1(st)?\b|\b1\.|yesterday|today|tonight|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag/i.test(t);
+  if (day.endsWith("-01-01") && !saysDay && !/jan/i.test(t)) return day.slice(0, 4);
+  if (day.endsWith("-01") && !saysDay) return day.slice(0, 7);
+  return day;
+}
+
+function fmtKey(key) {
+  if (key.length === 4) return key;
+  if (key.length === 7) return (MONTHS[Number(key.slice(5, 7)) - 1] || key.slice(5, 7)) + " " + key.slice(0, 4);
+  return fmtDate(key);
+}
+
+// Entries shown per date before the rest fold away.
+const TIMELINE_SHOWN = 6;
+
 function timelineTab(d) {
-  const days = new Map(); // day -> {facts, claims, docs}
-  const at = (day) => {
-    if (!days.has(day)) days.set(day, { facts: [], claims: [], docs: [] });
-    return days.get(day);
+  const dates = new Map(); // date key -> {facts, claims: Map(text key -> {c, as, outlets}), docs}
+  const at = (key) => {
+    if (!dates.has(key)) dates.set(key, { facts: [], claims: new Map(), docs: [] });
+    return dates.get(key);
   };
   for (const f of d.facts) if (dayOf(f.date)) at(dayOf(f.date)).facts.push(f);
   for (const c of d.claims) {
     const seen = new Set();
     for (const dt of c.dates || []) {
-      const day = dayOf(dt.value);
-      if (day && !seen.has(day)) { seen.add(day); at(day).claims.push({ c, as: dt.text }); }
+      const key = dateKey(dt.value, dt.text);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      // The same sentence from several outlets (wire copy) is one entry naming them all.
+      const who = speakerOf(d, c);
+      const same = (who.own ? "" : who.name) + "\u0000" + c.text.toLowerCase();
+      const entry = at(key).claims;
+      const outlet = (d.docById.get(c.doc) || {}).source || "";
+      if (!entry.has(same)) entry.set(same, { c, who, as: dt.text, outlets: [] });
+      const e = entry.get(same);
+      if (outlet && !e.outlets.includes(outlet)) e.outlets.push(outlet);
     }
   }
   const undated = [];
@@ -428,25 +465,36 @@ function timelineTab(d) {
     const day = dayOf(x.published);
     if (day) at(day).docs.push(x); else undated.push(x);
   }
-  if (!days.size) return el("p", { class: "muted" }, "Nothing in this story carries a date.");
+  if (!dates.size) return el("p", { class: "muted" }, "Nothing in this story carries a date.");
   const docLink = (x) => el("a", { href: "#/story/" + encodeURIComponent(d.storyId) + "/doc/" + encodeURIComponent(x.id) },
     docLabel(x));
-  const entries = [...days.keys()].sort().map((day) => {
-    const e = days.get(day);
-    return el("li", { class: "day" },
-      el("h3", {}, el("time", { datetime: day }, fmtDate(day))),
-      e.facts.map((f) => el("div", { class: "event fact-event" }, badge(f.status), " ",
+  const entry = (key) => {
+    const e = dates.get(key);
+    const items = [
+      ...e.facts.map((f) => el("div", { class: "event fact-event" }, badge(f.status), " ",
         el("a", { href: "#/story/" + encodeURIComponent(d.storyId) + "?fact=" + encodeURIComponent(f.id) }, f.statement))),
-      e.claims.map(({ c, as }) => {
-        const who = speakerOf(d, c);
-        const doc = d.docById.get(c.doc) || {};
-        return el("div", { class: "event" }, el("span", { class: "speaker" }, who.own ? doc.source : who.name), ": ",
-          el("a", { href: passageHref(d, c) }, c.text), el("span", { class: "who" }, " — “" + as + "”, " + (doc.source || "")));
-      }),
-      e.docs.map((x) => el("div", { class: "event published who" }, el("span", { class: "tag" }, "published"), " ",
-        /T\d/.test(x.published) ? fmtDate(x.published).split(", ")[1] + " " : "", x.source + ": ", docLink(x))));
-  });
-  return [el("ol", { class: "timeline" }, entries),
+      ...[...e.claims.values()].map(({ c, who, as, outlets }) => el("div", { class: "event" },
+        el("span", { class: "speaker" + (who.own ? " own" : "") }, who.own ? outlets[0] : who.name), ": ",
+        el("a", { href: passageHref(d, c) }, c.text),
+        el("span", { class: "who" }, " — “" + as + "”", (who.own ? outlets.slice(1) : outlets).length
+          ? ", " + shortList(who.own ? outlets.slice(1) : outlets, 3) : ""))),
+      ...e.docs.sort((x, y) => (x.published || "").localeCompare(y.published || "")).map((x) => el("div", { class: "event published who" }, el("span", { class: "tag" }, "published"), " ",
+        /T\d/.test(x.published) ? fmtDate(x.published).split(", ")[1] + " " : "", x.source + ": ", docLink(x))),
+    ];
+    const rest = items.splice(TIMELINE_SHOWN);
+    return el("li", { class: "day" + (key.length < 10 ? " vague" : "") },
+      el("h3", {}, el("time", { datetime: key }, fmtKey(key))), items,
+      rest.length ? el("details", { class: "more" }, el("summary", {}, rest.length + " more"), rest) : null);
+  };
+  // Years and months alone ("since 2008", "in April") are background: folded above the dated events.
+  const keys = [...dates.keys()].sort();
+  const vague = keys.filter((k) => k.length < 10), precise = keys.filter((k) => k.length === 10);
+  return [
+    vague.length ? el("details", { class: "background", open: precise.length ? null : true },
+      el("summary", {}, "Background: " + plural(vague.length, "earlier year or month", "earlier years and months") +
+        " mentioned (" + vague.map(fmtKey).join(", ") + ")"),
+      el("ol", { class: "timeline" }, vague.map(entry))) : null,
+    el("ol", { class: "timeline" }, precise.map(entry)),
     undated.length ? el("p", { class: "who" }, "Undated: ", undated.map((x, i) => [i ? "; " : "", x.source + " ", docLink(x)])) : null];
 }
 
@@ -619,11 +667,12 @@ async function uploadView(params) {
       dossiers.clear();
       status.className = "status ok";
       const added = r.added && r.added.length;
-      status.replaceChildren(added ? "Added " + plural(r.added.length, "document") + " to " : "Already stored, in ",
+      // Built with el(), which flattens the optional parts (replaceChildren would print an array as text).
+      status.replaceChildren(el("span", {}, added ? "Added " + plural(r.added.length, "document") + " to " : "Already stored, in ",
         r.story ? el("a", { class: "new-story", href: "#/story/" + encodeURIComponent(r.story) + "/documents" },
-          titleOf(r.story, stories) || "story " + r.story) : "no story",
+          titleOf(r.story, stories) || "a new story (" + r.story + ")") : "no story",
         r.story && r.document ? [" · ", el("a", { class: "new-doc", href: "#/story/" + encodeURIComponent(r.story) + "/doc/" +
-          encodeURIComponent(r.document) }, "open the document")] : "", ".");
+          encodeURIComponent(r.document) }, "open the document")] : "", "."));
       if (added) { file.value = ""; text.value = ""; }
       status.scrollIntoView({ block: "nearest" });
     } catch (err) {
