@@ -298,7 +298,10 @@ fn crash_mid_ingest_loses_nothing_acknowledged(db: &Db) {
         acknowledged.extend(acked);
         if !db.has_tables() {
             // Killed before the schema existed: nothing can have been acknowledged yet.
-            assert!(acknowledged.is_empty(), "acknowledged without a schema (seed {seed})");
+            assert!(
+                acknowledged.is_empty(),
+                "acknowledged without a schema (seed {seed})"
+            );
             continue;
         }
         if let Db::Sqlite(dir) = db {

@@ -11,6 +11,7 @@ use corroborate_core::report;
 
 use crate::hash::content_hash;
 use crate::rows::{ClaimRow, NewDocument, StoredRow, claims_of};
+use crate::search::Query;
 use crate::{
     AddedDocument, DuplicateDocument, IngestReport, StoreError, StoryTarget, doc_id, story,
     story_id,
@@ -22,6 +23,8 @@ pub(crate) trait IngestTx {
     /// The stored document with this content hash.
     fn document_by_hash(&mut self, hash: &str) -> Result<Option<i64>, StoreError>;
     fn story_exists(&mut self, story: i64) -> Result<bool, StoreError>;
+    /// Up to `limit` stories with a document that matches `query` (any of its words), best match first.
+    fn stories_matching(&mut self, query: &Query, limit: usize) -> Result<Vec<i64>, StoreError>;
     /// A new, empty story; returns its row id.
     fn create_story(&mut self, title: &str) -> Result<i64, StoreError>;
     /// Inserts a document and indexes its title and text for search; returns its row id.
@@ -31,10 +34,11 @@ pub(crate) trait IngestTx {
     fn story_documents(&mut self, story: i64) -> Result<Vec<StoredRow>, StoreError>;
     /// Replaces the story's indexed claims.
     fn replace_claims(&mut self, story: i64, claims: &[ClaimRow]) -> Result<(), StoreError>;
-    /// Stores the rebuilt dossier and the member count, and marks the story updated now.
+    /// Stores the rebuilt dossier, the story's title and member count, and marks the story updated now.
     fn save_dossier(
         &mut self,
         story: i64,
+        title: &str,
         dossier: &str,
         documents: usize,
     ) -> Result<(), StoreError>;
@@ -78,8 +82,9 @@ pub(crate) fn ingest(
         return Ok(report);
     }
     let refs: Vec<&Document> = new_docs.iter().map(|(d, _)| d).collect();
-    let story = story::assign(tx, target, &refs)?;
-    for (doc, hash) in &new_docs {
+    let stories = story::assign(tx, target, &refs)?;
+    let mut touched: Vec<i64> = Vec::new();
+    for ((doc, hash), &story) in new_docs.iter().zip(&stories) {
         let parent = doc.parent.as_ref().and_then(|p| stored.get(p)).copied();
         let id = tx.insert_document(&NewDocument::encode(doc, hash, parent)?)?;
         stored.insert(doc.id.clone(), id);
@@ -89,9 +94,15 @@ pub(crate) fn ingest(
             story: story_id(story),
             origin: doc.origin.clone(),
         });
+        if !touched.contains(&story) {
+            touched.push(story);
+        }
     }
-    rebuild_story(tx, story)?;
-    report.stories.push(story_id(story));
+    // Only the stories the new documents went into are rebuilt.
+    for story in touched {
+        rebuild_story(tx, story)?;
+        report.stories.push(story_id(story));
+    }
     Ok(report)
 }
 
@@ -107,7 +118,9 @@ fn rebuild_story(tx: &mut dyn IngestTx, story: i64) -> Result<(), StoreError> {
         documents,
         skipped: Vec::new(),
     };
-    let dossier = serde_json::to_value(report::build_dossier(&analysis))?;
+    let built = report::build_dossier(&analysis);
+    let title = story::title_of(&built);
+    let dossier = serde_json::to_value(built)?;
     tx.replace_claims(story, &claims_of(&dossier))?;
-    tx.save_dossier(story, &serde_json::to_string(&dossier)?, count)
+    tx.save_dossier(story, &title, &serde_json::to_string(&dossier)?, count)
 }

@@ -1,32 +1,95 @@
-//! Which story new documents belong to. This is the one place that decides, so that the reconcile stage's
-//! story grouping (same event across batches) can replace it without touching the rest of the store.
+//! Which story new documents belong to: the story of the event they report, found by the reconcile stage's
+//! story grouping ([`place_new`]) among the few stored stories whose documents share their most telling words
+//! (a full-text search), or a new story; or the story the caller names.
 //!
-//! For now: the documents of one ingest batch form one story, titled after the first title among them, unless
-//! the caller names an existing story.
+//! Stored stories are never merged or split by an ingest: a user who follows one keeps it.
 
 use corroborate_core::Document;
+use corroborate_core::reconcile::stories::{Destination, place_new, salient_terms};
+use corroborate_core::report::dossier::Dossier;
 
 use crate::ingest::IngestTx;
+use crate::rows::StoredRow;
+use crate::search::Query;
 use crate::{StoreError, StoryTarget, parse_id, story_id};
 
 /// Longest story title made from a document's text, in characters.
 const TITLE_CHARS: usize = 90;
+/// Words of the new reports searched for to find candidate stories.
+const QUERY_WORDS: usize = 16;
+/// Stored stories compared with a batch of new reports, at most (the best matches of the search).
+const CANDIDATE_STORIES: usize = 8;
 
-/// Returns the story row for `new_docs` (never empty), creating it when needed.
+/// The story row of each of `new_docs`, creating stories where needed.
 pub(crate) fn assign(
     tx: &mut dyn IngestTx,
     target: &StoryTarget,
     new_docs: &[&Document],
-) -> Result<i64, StoreError> {
+) -> Result<Vec<i64>, StoreError> {
     if let StoryTarget::Existing(id) = target {
         let n = parse_id(id, 's').ok_or_else(|| StoreError::NoStory(id.clone()))?;
         return if tx.story_exists(n)? {
-            Ok(n)
+            Ok(vec![n; new_docs.len()])
         } else {
             Err(StoreError::NoStory(story_id(n)))
         };
     }
-    tx.create_story(&title_for(new_docs))
+    let candidates = match Query::any_of(&salient_terms(new_docs, QUERY_WORDS)) {
+        Some(query) => tx.stories_matching(&query, CANDIDATE_STORIES)?,
+        None => Vec::new(),
+    };
+    let mut stored: Vec<Vec<Document>> = Vec::with_capacity(candidates.len());
+    for &story in &candidates {
+        stored.push(
+            tx.story_documents(story)?
+                .into_iter()
+                .map(StoredRow::decode)
+                .collect::<Result<_, _>>()?,
+        );
+    }
+    let existing: Vec<Vec<&Document>> = stored.iter().map(|s| s.iter().collect()).collect();
+    let destinations = place_new(&existing, new_docs);
+    let mut created: Vec<i64> = Vec::new();
+    let mut out = Vec::with_capacity(new_docs.len());
+    for destination in &destinations {
+        // `place_new` numbers existing stories by their position in `candidates`.
+        let row = match *destination {
+            Destination::Existing(k) if k < candidates.len() => candidates[k],
+            Destination::Existing(_) | Destination::New(_) => {
+                let n = match *destination {
+                    Destination::New(n) => n,
+                    Destination::Existing(_) => created.len(),
+                };
+                while created.len() <= n {
+                    let members: Vec<&Document> = new_docs
+                        .iter()
+                        .zip(&destinations)
+                        .filter(|(_, d)| **d == Destination::New(created.len()))
+                        .map(|(doc, _)| *doc)
+                        .collect();
+                    created.push(tx.create_story(&title_for(&members))?);
+                }
+                created[n]
+            }
+        };
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// A stored story's title once its dossier is built: the dossier's own (its most central report's), else the
+/// first title or text among its documents.
+pub fn title_of(dossier: &Dossier) -> String {
+    dossier.title().map_or_else(
+        || {
+            dossier
+                .documents
+                .iter()
+                .find_map(|d| d.title.clone())
+                .unwrap_or_else(|| "Untitled".to_string())
+        },
+        str::to_string,
+    )
 }
 
 /// The first title, else the start of the first text, else the first source.

@@ -117,6 +117,7 @@ on_both_backends!(
     document_lookup,
     concurrent_ingests_of_the_same_reports_store_them_once,
     concurrent_ingests_keep_stories_whole,
+    later_reports_join_the_story_of_their_event,
 );
 
 fn reingest_changes_nothing(f: &Fixture) {
@@ -279,8 +280,11 @@ fn claim_search(f: &Fixture) {
             &StoryTarget::Auto,
         )
         .expect("ingest");
+    // Two events in one batch: two stories, the harbour first.
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 2, "{stories:?}");
     let dossier: serde_json::Value =
-        serde_json::from_str(&store.dossier("s1").expect("read").expect("dossier")).expect("json");
+        serde_json::from_str(&store.dossier("s2").expect("read").expect("dossier")).expect("json");
     let claims = dossier["claims"].as_array().expect("claims");
     assert!(!claims.is_empty(), "the example makes claims");
     // Every claim is found by its own words, in its story, with its id and document.
@@ -290,7 +294,7 @@ fn claim_search(f: &Fixture) {
         .iter()
         .find(|c| c.text.contains("turnout"))
         .unwrap_or_else(|| panic!("a claim about turnout in {hits:?}"));
-    assert_eq!(hit.story, "s1");
+    assert_eq!(hit.story, "s2");
     assert!(
         claims
             .iter()
@@ -341,11 +345,14 @@ fn concurrent_ingests_keep_stories_whole(f: &Fixture) {
     const ROUNDS: usize = 3;
     const INTO_S1: usize = 2;
     let barrier = Arc::new(Barrier::new(WRITERS));
-    std::thread::scope(|scope| {
+    // The stories the writers that let the store decide were put in.
+    let auto_stories: Vec<String> = std::thread::scope(|scope| {
+        let mut handles = Vec::new();
         for w in 0..WRITERS {
             let (writer, barrier) = (f.reopen(), barrier.clone());
-            scope.spawn(move || {
+            handles.push(scope.spawn(move || {
                 barrier.wait();
+                let mut placed = Vec::new();
                 for r in 0..ROUNDS {
                     let text = format!(
                         "---\nsource: Outlet {w}\ntitle: Update {w}.{r}\n---\nUpdate {w}.{r}: the fire spread to \
@@ -357,15 +364,28 @@ fn concurrent_ingests_keep_stories_whole(f: &Fixture) {
                     } else {
                         StoryTarget::Auto
                     };
-                    writer
+                    let report = writer
                         .ingest(analyse(vec![input("u.md", &text)]), &target)
                         .expect("concurrent ingest");
+                    if target == StoryTarget::Auto {
+                        placed.extend(report.stories);
+                    }
                 }
-            });
+                placed
+            }));
         }
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("no panic"))
+            .collect()
     });
+    assert_eq!(auto_stories.len(), (WRITERS - INTO_S1) * ROUNDS);
+    let mut new_stories: Vec<&String> = auto_stories.iter().filter(|s| *s != "s1").collect();
+    new_stories.sort();
+    new_stories.dedup();
     let stories = store.stories().expect("stories");
-    assert_eq!(stories.len(), 1 + (WRITERS - INTO_S1) * ROUNDS);
+    // Reports of one event share a story, so the store decides how many; every story it named exists.
+    assert_eq!(stories.len(), 1 + new_stories.len(), "{stories:?}");
     let mut total = 0;
     for s in &stories {
         let dossier: serde_json::Value =
@@ -377,7 +397,8 @@ fn concurrent_ingests_keep_stories_whole(f: &Fixture) {
     }
     assert_eq!(total, 1 + WRITERS * ROUNDS);
     let harbour = stories.iter().find(|s| s.id == "s1").expect("s1");
-    assert_eq!(harbour.documents, 1 + INTO_S1 * ROUNDS);
+    let auto_into_harbour = auto_stories.iter().filter(|s| *s == "s1").count();
+    assert_eq!(harbour.documents, 1 + INTO_S1 * ROUNDS + auto_into_harbour);
 }
 
 #[test]
@@ -676,4 +697,62 @@ fn both_backends_find_the_same() {
         found += a.0.len() + a.1.len();
     }
     assert!(found > 20, "the queries find something ({found} hits)");
+}
+
+/// An example file, as an input.
+fn example(name: &str) -> Result<InputBytes, IngestError> {
+    let path = format!(
+        "{}/../../examples/protest-camp/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Ok(InputBytes {
+        name: name.to_string(),
+        bytes: std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}")),
+        content_type: None,
+        url: None,
+    })
+}
+
+/// A story followed for days: reports of the same event ingested later join its story, an unrelated report
+/// starts a story of its own, and the story is titled after its most central report.
+fn later_reports_join_the_story_of_their_event(f: &Fixture) {
+    let store = f.store();
+    let first = store
+        .ingest(
+            analyse(vec![
+                example("free-voice.md"),
+                example("interior-ministry.txt"),
+            ]),
+            &StoryTarget::Auto,
+        )
+        .expect("first batch");
+    assert_eq!(first.stories, ["s1"]);
+    let other = store
+        .ingest(analyse(vec![input("e.md", ELECTION)]), &StoryTarget::Auto)
+        .expect("unrelated report");
+    assert_eq!(other.stories, ["s2"]);
+    let later = store
+        .ingest(
+            analyse(vec![
+                example("valley-courier.html"),
+                example("wire.jsonl"),
+                example("rundschau.txt"),
+                example("dravik-blog.txt"),
+            ]),
+            &StoryTarget::Auto,
+        )
+        .expect("later reports");
+    assert_eq!(later.stories, ["s1"], "{later:?}");
+    assert!(later.added.iter().all(|a| a.story == "s1"));
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let camp = stories.iter().find(|s| s.id == "s1").expect("s1");
+    assert_eq!(camp.documents, 9, "the reports and their embedded posts");
+    assert_eq!(
+        camp.title,
+        "Police clear Kestrel Meadow protest camp; accounts of injuries conflict"
+    );
+    let dossier: serde_json::Value =
+        serde_json::from_str(&store.dossier("s1").expect("read").expect("dossier")).expect("json");
+    assert_eq!(dossier["documents"].as_array().map_or(0, Vec::len), 9);
 }

@@ -102,7 +102,7 @@ pub enum Destination {
 /// or split (group average starts from them as fixed clusters that can only take in new documents), so a story
 /// a user already follows keeps its documents. `existing` holds each story's documents (posts included, as
 /// stored); the result has one destination per document of `new`, posts going where their report goes.
-pub fn place_new(existing: &[Vec<&Document>], new: &[Document]) -> Vec<Destination> {
+pub fn place_new(existing: &[Vec<&Document>], new: &[&Document]) -> Vec<Destination> {
     // One flat list: the existing stories' documents, then the new ones; parents are looked up by id among
     // the documents of the same part only (ids are local to a run or a store).
     let mut units: Vec<Vec<&Document>> = Vec::new();
@@ -115,10 +115,9 @@ pub fn place_new(existing: &[Vec<&Document>], new: &[Document]) -> Vec<Destinati
         seeds.push((first..units.len()).collect());
     }
     let first_new = units.len();
-    let new_refs: Vec<&Document> = new.iter().collect();
-    let roots = root_of_each(&new_refs);
+    let roots = root_of_each(new);
     let top: Vec<usize> = (0..new.len()).filter(|&i| roots[i] == i).collect();
-    units.extend(units_of(&new_refs, &roots, &top));
+    units.extend(units_of(new, &roots, &top));
 
     let space = features::term_space(&units);
     let edges = candidates::similar_pairs(&space.vectors, &space.df, EDGE_MIN);

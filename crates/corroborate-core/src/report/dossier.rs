@@ -36,6 +36,19 @@ pub struct Dossier {
     pub skipped: Vec<SkippedOut>,
 }
 
+impl Dossier {
+    /// The dossier's title: the title of its largest story (the first of equals), which the story grouping
+    /// takes from the story's most central report; `None` for an empty dossier.
+    pub fn title(&self) -> Option<&str> {
+        self.stories
+            .iter()
+            .rev()
+            .max_by_key(|s| s.documents.len())
+            .map(|s| s.title.as_str())
+            .filter(|t| !t.is_empty())
+    }
+}
+
 /// One story of the run: the documents reporting one event (embedded posts with their report).
 #[derive(Debug, Serialize)]
 pub struct StoryOut {

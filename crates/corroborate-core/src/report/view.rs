@@ -47,16 +47,11 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The dossier's title: the title of its largest story (the first of equals), which the story grouping
-    /// takes from the story's most central report; else the first outlet.
+    /// The dossier's title ([`Dossier::title`]), else the first outlet.
     pub fn title(&self) -> String {
         self.dossier
-            .stories
-            .iter()
-            .rev()
-            .max_by_key(|s| s.documents.len())
-            .map(|s| s.title.clone())
-            .filter(|t| !t.is_empty())
+            .title()
+            .map(str::to_string)
             .or_else(|| self.dossier.documents.first().map(|d| d.source.clone()))
             .unwrap_or_else(|| "Empty dossier".to_string())
     }

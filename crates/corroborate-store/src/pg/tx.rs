@@ -7,6 +7,7 @@ use super::tsvector::tsvector;
 use crate::StoreError;
 use crate::ingest::IngestTx;
 use crate::rows::{ClaimRow, NewDocument, StoredRow};
+use crate::search::Query;
 
 pub(super) struct PgTx<'a, 'c>(pub &'a mut Transaction<'c>);
 
@@ -26,6 +27,18 @@ impl IngestTx for PgTx<'_, '_> {
                 &[&story],
             )?
             .try_get(0)?)
+    }
+
+    fn stories_matching(&mut self, query: &Query, limit: usize) -> Result<Vec<i64>, StoreError> {
+        let rows = self.0.query(
+            "SELECT s.story, max(ts_rank(d.search, q)) AS best
+             FROM documents d JOIN story_documents s ON s.document = d.id, CAST($1::text AS tsquery) q
+             WHERE d.search @@ q GROUP BY s.story ORDER BY best DESC, s.story LIMIT $2",
+            &[&query.tsquery_any(), &(limit as i64)],
+        )?;
+        rows.iter()
+            .map(|r| r.try_get(0).map_err(StoreError::from))
+            .collect()
     }
 
     fn create_story(&mut self, title: &str) -> Result<i64, StoreError> {
@@ -128,12 +141,13 @@ impl IngestTx for PgTx<'_, '_> {
     fn save_dossier(
         &mut self,
         story: i64,
+        title: &str,
         dossier: &str,
         documents: usize,
     ) -> Result<(), StoreError> {
         self.0.execute(
-            "UPDATE stories SET dossier = $1, doc_count = $2, updated_at = now() WHERE id = $3",
-            &[&dossier, &(documents as i64), &story],
+            "UPDATE stories SET title = $1, dossier = $2, doc_count = $3, updated_at = now() WHERE id = $4",
+            &[&title, &dossier, &(documents as i64), &story],
         )?;
         Ok(())
     }

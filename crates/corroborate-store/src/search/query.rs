@@ -39,6 +39,23 @@ impl Query {
         (!terms.is_empty()).then_some(Query { terms })
     }
 
+    /// A query that matches a document holding any one of `words` (for finding stories that share names with
+    /// new reports, not for users' searches); `None` when none is searchable.
+    pub fn any_of(words: &[String]) -> Option<Query> {
+        let joined = words.join(" ");
+        Query::parse(&joined)
+    }
+
+    /// As an FTS5 query matching any term.
+    pub fn fts5_any(&self) -> String {
+        self.fts5_terms().join(" OR ")
+    }
+
+    /// As a PostgreSQL `tsquery` literal matching any term.
+    pub fn tsquery_any(&self) -> String {
+        self.tsquery_terms().join(" | ")
+    }
+
     /// The terms with every word folded as the index stores it (`Café` → `cafe`).
     pub fn folded(&self) -> Vec<Vec<String>> {
         self.terms
@@ -49,17 +66,24 @@ impl Query {
 
     /// As an FTS5 query: every term a quoted string (FTS5 folds them with its own tokenizer).
     pub fn fts5(&self) -> String {
+        self.fts5_terms().join(" ")
+    }
+
+    fn fts5_terms(&self) -> Vec<String> {
         self.terms
             .iter()
             .map(|t| format!("\"{}\"", t.join(" ")))
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect()
     }
 
     /// As a PostgreSQL `tsquery` literal: folded words quoted as lexemes, phrases joined by `<->`, terms by `&`.
     /// The lexemes are taken as they are (a cast, not `to_tsquery`), just as the documents' `tsvector`s are
     /// made from the same folded words.
     pub fn tsquery(&self) -> String {
+        self.tsquery_terms().join(" & ")
+    }
+
+    fn tsquery_terms(&self) -> Vec<String> {
         self.folded()
             .iter()
             .map(|t| {
@@ -70,8 +94,7 @@ impl Query {
                     format!("({})", lexemes.join(" <-> "))
                 }
             })
-            .collect::<Vec<_>>()
-            .join(" & ")
+            .collect()
     }
 }
 

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::StoreError;
 use crate::ingest::IngestTx;
 use crate::rows::{ClaimRow, NewDocument, StoredRow};
+use crate::search::Query;
 
 /// The current time as SQLite writes it everywhere in the store (ISO 8601, UTC, seconds).
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
@@ -27,6 +28,17 @@ impl IngestTx for SqliteTx<'_, '_> {
             [story],
             |r| r.get(0),
         )?)
+    }
+
+    fn stories_matching(&mut self, query: &Query, limit: usize) -> Result<Vec<i64>, StoreError> {
+        // `rank` is FTS5's BM25 (lower is better); a story counts by its best-matching document.
+        let mut stmt = self.0.prepare(
+            "SELECT s.story, min(f.rank) AS best
+             FROM doc_fts f JOIN story_documents s ON s.document = f.rowid
+             WHERE doc_fts MATCH ?1 GROUP BY s.story ORDER BY best, s.story LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![query.fts5_any(), limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn create_story(&mut self, title: &str) -> Result<i64, StoreError> {
@@ -118,14 +130,15 @@ impl IngestTx for SqliteTx<'_, '_> {
     fn save_dossier(
         &mut self,
         story: i64,
+        title: &str,
         dossier: &str,
         documents: usize,
     ) -> Result<(), StoreError> {
         self.0.execute(
             &format!(
-                "UPDATE stories SET dossier = ?1, doc_count = ?2, updated_at = {NOW} WHERE id = ?3"
+                "UPDATE stories SET title = ?1, dossier = ?2, doc_count = ?3, updated_at = {NOW} WHERE id = ?4"
             ),
-            params![dossier, documents as i64, story],
+            params![title, dossier, documents as i64, story],
         )?;
         Ok(())
     }

@@ -184,8 +184,8 @@ fn new_reports_join_the_story_of_their_event_and_new_events_make_new_stories() {
     let quakes = two_earthquakes();
     let iran: Vec<&Document> = vec![&quakes[0], &quakes[1]];
     let peru: Vec<&Document> = vec![&quakes[2]];
-    let mut new = vec![quakes[4].clone(), quakes[3].clone()];
-    new.extend(a_flood());
+    let flood = a_flood();
+    let new = vec![&quakes[4], &quakes[3], &flood[0], &flood[1]];
     let placed = place_new(&[iran, peru], &new);
     assert_eq!(
         placed,
@@ -211,7 +211,7 @@ fn existing_stories_are_never_merged_and_posts_follow_their_report() {
         "Our tents are up in Ahar, thank you Red Crescent.",
     );
     post.parent = Some("d5".to_string());
-    let new = vec![quakes[4].clone(), post];
+    let new = vec![&quakes[4], &post];
     let placed = place_new(&[first, second], &new);
     assert!(matches!(placed[0], Destination::Existing(_)), "{placed:?}");
     assert_eq!(placed[0], placed[1], "the post goes with its report");
