@@ -110,19 +110,54 @@ async fn export_story(
 ) -> Result<Response, ApiError> {
     check_read(&state, &headers)?;
     let format = params.format.unwrap_or_else(|| "json".into());
-    if format != "json" && format != "csv" {
+    if !["json", "csv", "md", "html"].contains(&format.as_str()) {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "format must be json or csv (md and html will come with the report stage)",
+            "format must be json, csv, md or html",
         ));
+    }
+    // The id goes into a header: keep only characters that cannot break it.
+    let safe_id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
+    let disposition = format!("attachment; filename=\"story-{safe_id}.{format}\"");
+    if format == "md" || format == "html" {
+        let lookup = id.clone();
+        let Some(documents) = blocking(&state, move |s| s.story_documents(&lookup)).await? else {
+            return Err(ApiError::not_found(format!("no story {id}")));
+        };
+        // The renderers need the dossier's types, which the stored JSON is not read back into: the dossier
+        // is built again from the stored analyses, as the store built the stored one.
+        let (content_type, body) = tokio::task::spawn_blocking(move || {
+            let dossier =
+                corroborate_core::report::build_dossier(&corroborate_core::pipeline::Analysis {
+                    documents,
+                    skipped: Vec::new(),
+                });
+            if format == "md" {
+                (
+                    "text/markdown; charset=utf-8",
+                    corroborate_core::report::markdown::render(&dossier),
+                )
+            } else {
+                (
+                    "text/html; charset=utf-8",
+                    corroborate_core::report::html::render(&dossier),
+                )
+            }
+        })
+        .await?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, content_type.to_string()),
+                (header::CONTENT_DISPOSITION, disposition),
+            ],
+            body,
+        )
+            .into_response());
     }
     let lookup = id.clone();
     let Some(dossier) = blocking(&state, move |s| s.dossier(&lookup)).await? else {
         return Err(ApiError::not_found(format!("no story {id}")));
     };
-    // The id goes into a header: keep only characters that cannot break it.
-    let safe_id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
-    let disposition = format!("attachment; filename=\"story-{safe_id}.{format}\"");
     if format == "json" {
         return Ok((
             [

@@ -311,6 +311,26 @@ fn every_endpoint(s: &TestServer) {
     assert_eq!(csv.status, 200);
     assert!(csv.content_type.starts_with("text/csv"));
     assert!(csv.body.starts_with("kind,id,doc,source,"));
+    // Markdown and HTML: the report a person reads, built from the stored analyses.
+    let md = s.get("/api/stories/s1/export?format=md", None);
+    assert_eq!(md.status, 200);
+    assert!(md.content_type.starts_with("text/markdown"));
+    assert!(md.body.starts_with("# "), "{}", md.body);
+    assert!(md.body.contains("## Outlets"), "{}", md.body);
+    let html = s.get("/api/stories/s1/export?format=html", None);
+    assert_eq!(html.status, 200);
+    assert!(html.content_type.starts_with("text/html"));
+    assert!(html.body.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("story-s1.html"))
+    );
+    assert_eq!(
+        s.get("/api/stories/s9/export?format=html", None).status,
+        404
+    );
     assert_eq!(s.get("/api/stories/s1/export?format=pdf", None).status, 400);
     assert_eq!(s.get("/api/stories/s9/export?format=csv", None).status, 404);
 

@@ -137,6 +137,9 @@ pub trait Store: Send + Sync {
     /// A story's dossier as stored (JSON text), or `None` if there is no such story.
     fn dossier(&self, story: &str) -> Result<Option<String>, StoreError>;
     fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;
+    /// A story's documents as analysed (with store ids), for what the stored dossier JSON does not hold (the
+    /// Markdown and HTML renderings); `None` if there is no such story.
+    fn story_documents(&self, story: &str) -> Result<Option<Vec<Document>>, StoreError>;
     /// Full-text search; `query` is what a user typed (words, "quoted phrases"), never FTS syntax.
     fn search(&self, query: &str, limit: usize) -> Result<SearchHits, StoreError>;
 }

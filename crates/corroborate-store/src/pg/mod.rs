@@ -123,6 +123,20 @@ impl Store for PostgresStore {
         })
     }
 
+    fn story_documents(&self, story: &str) -> Result<Option<Vec<Document>>, StoreError> {
+        if !self.has_story(story)? {
+            return Ok(None);
+        }
+        let Some(n) = parse_id(story, 's') else {
+            return Ok(None);
+        };
+        let rows = self.with_client(|c| tx::story_rows(c, n))?;
+        rows.into_iter()
+            .map(crate::rows::StoredRow::decode)
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
     fn dossier(&self, story: &str) -> Result<Option<String>, StoreError> {
         let Some(n) = parse_id(story, 's') else {
             return Ok(None);

@@ -90,32 +90,7 @@ impl IngestTx for PgTx<'_, '_> {
     }
 
     fn story_documents(&mut self, story: i64) -> Result<Vec<StoredRow>, StoreError> {
-        let rows = self.0.query(
-            "SELECT d.id, d.source, d.kind, d.parent, d.language, d.title, d.url, d.published, d.authors,
-                    d.text, d.removed, d.origin, d.layers
-             FROM story_documents s JOIN documents d ON d.id = s.document
-             WHERE s.story = $1 ORDER BY d.id",
-            &[&story],
-        )?;
-        rows.iter()
-            .map(|r| {
-                Ok(StoredRow {
-                    id: r.try_get(0)?,
-                    source: r.try_get(1)?,
-                    kind: r.try_get(2)?,
-                    parent: r.try_get(3)?,
-                    language: r.try_get(4)?,
-                    title: r.try_get(5)?,
-                    url: r.try_get(6)?,
-                    published: r.try_get(7)?,
-                    authors: r.try_get(8)?,
-                    text: r.try_get(9)?,
-                    removed: r.try_get(10)?,
-                    origin: r.try_get(11)?,
-                    layers: r.try_get(12)?,
-                })
-            })
-            .collect()
+        story_rows(self.0, story)
     }
 
     fn replace_claims(&mut self, story: i64, claims: &[ClaimRow]) -> Result<(), StoreError> {
@@ -151,4 +126,37 @@ impl IngestTx for PgTx<'_, '_> {
         )?;
         Ok(())
     }
+}
+
+/// The stored rows of a story's documents, in id order (in an ingest's transaction or on a pooled client).
+pub(super) fn story_rows(
+    client: &mut impl postgres::GenericClient,
+    story: i64,
+) -> Result<Vec<StoredRow>, StoreError> {
+    let rows = client.query(
+            "SELECT d.id, d.source, d.kind, d.parent, d.language, d.title, d.url, d.published, d.authors,
+                    d.text, d.removed, d.origin, d.layers
+             FROM story_documents s JOIN documents d ON d.id = s.document
+             WHERE s.story = $1 ORDER BY d.id",
+            &[&story],
+        )?;
+    rows.iter()
+        .map(|r| {
+            Ok(StoredRow {
+                id: r.try_get(0)?,
+                source: r.try_get(1)?,
+                kind: r.try_get(2)?,
+                parent: r.try_get(3)?,
+                language: r.try_get(4)?,
+                title: r.try_get(5)?,
+                url: r.try_get(6)?,
+                published: r.try_get(7)?,
+                authors: r.try_get(8)?,
+                text: r.try_get(9)?,
+                removed: r.try_get(10)?,
+                origin: r.try_get(11)?,
+                layers: r.try_get(12)?,
+            })
+        })
+        .collect()
 }

@@ -89,30 +89,7 @@ impl IngestTx for SqliteTx<'_, '_> {
     }
 
     fn story_documents(&mut self, story: i64) -> Result<Vec<StoredRow>, StoreError> {
-        let mut stmt = self.0.prepare(
-            "SELECT d.id, d.source, d.kind, d.parent, d.language, d.title, d.url, d.published, d.authors,
-                    d.text, d.removed, d.origin, d.layers
-             FROM story_documents s JOIN documents d ON d.id = s.document
-             WHERE s.story = ?1 ORDER BY d.id",
-        )?;
-        let rows = stmt.query_map([story], |r| {
-            Ok(StoredRow {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                kind: r.get(2)?,
-                parent: r.get(3)?,
-                language: r.get(4)?,
-                title: r.get(5)?,
-                url: r.get(6)?,
-                published: r.get(7)?,
-                authors: r.get(8)?,
-                text: r.get(9)?,
-                removed: r.get(10)?,
-                origin: r.get(11)?,
-                layers: r.get(12)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        story_rows(self.0, story)
     }
 
     fn replace_claims(&mut self, story: i64, claims: &[ClaimRow]) -> Result<(), StoreError> {
@@ -142,4 +119,35 @@ impl IngestTx for SqliteTx<'_, '_> {
         )?;
         Ok(())
     }
+}
+
+/// The stored rows of a story's documents, in id order (on a writer's transaction or a reader).
+pub(super) fn story_rows(
+    conn: &rusqlite::Connection,
+    story: i64,
+) -> Result<Vec<StoredRow>, StoreError> {
+    let mut stmt = conn.prepare(
+            "SELECT d.id, d.source, d.kind, d.parent, d.language, d.title, d.url, d.published, d.authors,
+                    d.text, d.removed, d.origin, d.layers
+             FROM story_documents s JOIN documents d ON d.id = s.document
+             WHERE s.story = ?1 ORDER BY d.id",
+        )?;
+    let rows = stmt.query_map([story], |r| {
+        Ok(StoredRow {
+            id: r.get(0)?,
+            source: r.get(1)?,
+            kind: r.get(2)?,
+            parent: r.get(3)?,
+            language: r.get(4)?,
+            title: r.get(5)?,
+            url: r.get(6)?,
+            published: r.get(7)?,
+            authors: r.get(8)?,
+            text: r.get(9)?,
+            removed: r.get(10)?,
+            origin: r.get(11)?,
+            layers: r.get(12)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
