@@ -120,11 +120,11 @@ fn after_limit(ctx: &Ctx, q: &Quote, next: Option<&Quote>) -> usize {
     let mut i = from;
     while i < ctx.toks.len() && ctx.toks[i].span.start < stop {
         let t = &ctx.toks[i];
-        if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?") {
-            let title = i > 0 && ctx.lex.is("title", ctx.lower(i - 1));
-            if !title {
-                break;
-            }
+        if t.kind == TokenKind::Punct
+            && matches!(t.lower.as_str(), "." | "!" | "?")
+            && !speaker::is_title_dot(ctx, i)
+        {
+            break;
         }
         i += 1;
     }

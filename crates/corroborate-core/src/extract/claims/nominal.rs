@@ -134,8 +134,18 @@ fn complement(ctx: &Ctx, j: usize, e: usize) -> Option<(usize, usize)> {
     if !ctx.lex.is("nominal_opener", w) {
         return None;
     }
+    // The noun phrase ends before a verb of the main clause ("her criticism of the deal grew louder").
     let mut k = j + 1;
     while k < e && k < j + 1 + MAX_COMPLEMENT && speaker::np_word(ctx, k) {
+        let t = &ctx.toks[k];
+        let verb_like = k > j + 1
+            && !t.cap
+            && (t.lower.ends_with("ed")
+                || ctx.lex.is("past_verb", &t.lower)
+                || ctx.lex.is("be", &t.lower));
+        if verb_like {
+            break;
+        }
         k += 1;
     }
     (k > j + 1).then_some((j + 1, k))

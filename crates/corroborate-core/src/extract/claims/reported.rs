@@ -32,15 +32,15 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
             || ctx.is_punct(i, ";");
         if coordinated && i > from {
             if let Some(span) = ctx.span_of(from, i) {
-                out.extend(clause_claims(ctx, span));
+                out.extend(clause_claims(ctx, span, r.start));
             }
             from = i + 1;
         }
     }
     if from == r.start {
-        out.extend(clause_claims(ctx, sent));
+        out.extend(clause_claims(ctx, sent, r.start));
     } else if let Some(span) = ctx.span_of(from, r.end) {
-        out.extend(clause_claims(ctx, span));
+        out.extend(clause_claims(ctx, span, r.start));
     }
     participles(ctx, sent, prev, &mut out);
     drop_complement_frames(&mut out);
@@ -68,8 +68,9 @@ fn drop_complement_frames(out: &mut Vec<Draft>) {
     });
 }
 
-/// The reported-speech claims of one clause.
-fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
+/// The reported-speech claims of one clause; `first` is the sentence's first token (a clause "and criticized
+/// …" takes the sentence's subject).
+fn clause_claims(ctx: &Ctx, sent: Span, first: usize) -> Vec<Draft> {
     let r = ctx.tok_range(sent);
     if r.len() < 3 {
         return Vec::new();
@@ -80,7 +81,7 @@ fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
         .or_else(|| trailing(ctx, sent, r.start, end))
         .into_iter()
         .collect();
-    leading(ctx, sent, r.start, end, &mut out);
+    leading(ctx, sent, (r.start, end), first, &mut out);
     let nominal = nominal::nominal_claims(ctx, sent, r.start, end, &out);
     out.extend(nominal);
     if out.is_empty() {
@@ -443,7 +444,7 @@ fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
 
 /// "X said (that) …": every cue with a speaker to its left (or right, in verb-second German) that is not part
 /// of an attribution already in `out`.
-fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
+fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mut Vec<Draft>) {
     let mut frames: Vec<std::ops::Range<usize>> =
         out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
@@ -465,7 +466,7 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
                     .flatten()
             })
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
-            .or_else(|| coordinated_subject(ctx, cs, a, out));
+            .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
         let found = if let Some(sp) = left {
             let from = content_start(ctx, hit.end, e);
             // A relative clause ("those who want a change, most …") ends at its comma.
@@ -509,7 +510,18 @@ fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
 
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
 /// found in the clause, else the clause's opening noun phrase.
-fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<Speaker> {
+fn coordinated_subject(
+    ctx: &Ctx,
+    cs: usize,
+    (a, first): (usize, usize),
+    out: &[Draft],
+) -> Option<Speaker> {
+    // A clause of its own after ", and" ("O'Malley spoke at the forum, and criticized Sanders"): the subject is
+    // the sentence's.
+    if cs == a + 1 && first < a && ctx.lex.is("vp_conjunction", ctx.lower(a)) {
+        return subject::subject_at(ctx, first, a)
+            .or_else(|| subject::subject_after_intro(ctx, first, a));
+    }
     // "… and said", "… but noted", "…, then says".
     let joined = cs > a + 2
         && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))

@@ -37,7 +37,10 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     let words = ctx.words(i, 5);
     let (phrase, n) = ctx.lex.cues.longest(&words)?;
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
-    if ctx.lex.is("determiner", prev) || ctx.lex.is("noun_marker", prev) {
+    // After a determiner the form is a noun ("the report"), but a quantifier may be the subject of a verb
+    // ("Both think …", "Some accused …").
+    let subject_quantifier = ctx.lex.is("quantifier_pronoun", prev) && !phrase.value.noun_too;
+    if (ctx.lex.is("determiner", prev) && !subject_quantifier) || ctx.lex.is("noun_marker", prev) {
         return None;
     }
     // The second half of a compound adjective ("Iran-backed", "self-described") is no cue.
@@ -71,8 +74,11 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
 /// "to" plus a verb ("plans to run").
 fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
-    // "Trump's plans", "Ford’s calls": a possessive makes the form a noun.
+    // "Trump's plans", "Ford’s calls", "Trump's claim that …": a possessive makes the form a noun.
     let possessive = prev.ends_with("'s") || prev.ends_with("’s");
+    if possessive {
+        return false;
+    }
     let prev_ok = i > 0
         && ctx.is_word(i - 1)
         && !possessive
@@ -138,6 +144,10 @@ pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
     while s > floor && s + 4 > start && is_modifier(ctx, s - 1) {
         s -= 1;
     }
+    // A quantifier opening the clause is the subject, not a modifier ("Both think …", not "they both think").
+    if s == floor && s < start && ctx.lex.is("quantifier_pronoun", ctx.lower(s)) {
+        s += 1;
+    }
     let be = (s..start).any(|k| ctx.lex.is("be", ctx.lower(k)));
     if be && is_participle_cue(ctx, start) {
         return start;
@@ -155,7 +165,7 @@ fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
 }
 
 /// Whether token `dot` is the dot of a title ("Mr.") or of an initial ("J. Gerald Hebert") inside a name.
-fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
+pub(super) fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
     if dot == 0 || !ctx.is_punct(dot, ".") {
         return false;
     }

@@ -32,7 +32,7 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         if is_subject(ctx, start, end) && (start == floor || ctx.is_punct(start - 1, ",")) {
             best = Some((start, relative_at.unwrap_or(comma)));
         }
-        if matches!(first, "who" | "which" | "whose") {
+        if matches!(first, "who" | "which" | "whose" | "where") {
             relative_at = Some(start - 1);
         } else if parenthetical(ctx, start, end) || ctx.lex.is("aside_opener", first) {
             // "The government, for instance, refused …": an aside is not the subject, and the speaker phrase
@@ -133,7 +133,8 @@ pub fn subject_at(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     let mut i = start;
     while i < limit && i - start < 8 && speaker::np_word(ctx, i) {
         let t = &ctx.toks[i];
-        let verb_like = !t.cap && i > start && t.lower.ends_with("ed");
+        let verb_like =
+            !t.cap && i > start && (t.lower.ends_with("ed") || ctx.lex.is("past_verb", &t.lower));
         if verb_like || (i > start && ctx.lex.is("pronoun", &t.lower)) {
             break;
         }
