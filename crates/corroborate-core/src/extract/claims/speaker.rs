@@ -79,20 +79,21 @@ fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
     if possessive {
         return false;
     }
-    let prev_ok = i > 0
-        && ctx.is_word(i - 1)
-        && !possessive
-        && (ctx.lex.is("pronoun", prev)
-            || ctx.toks[i - 1].cap
-            || is_modifier(ctx, i - 1)
-            || ctx.lex.is("evidence_noun", prev));
+    // After a comma a form in "-ing" is a participle ("…, showing that …"), not a noun ("a strong showing").
+    let participle = i > 0 && ctx.is_punct(i - 1, ",") && ctx.lower(i).ends_with("ing");
+    let prev_ok = participle
+        || (i > 0
+            && ctx.is_word(i - 1)
+            && (ctx.lex.is("pronoun", prev)
+                || ctx.toks[i - 1].cap
+                || is_modifier(ctx, i - 1)
+                || ctx.lex.is("evidence_noun", prev)));
     let next = ctx.lower(i + n);
     let after_to = ctx.lower(i + n + 1);
     // "the campaign plans to run", not "reiterated plans to run" (after a verb the form is its object).
     let infinitive = next == "to"
         && i > 0
         && ctx.is_word(i - 1)
-        && !possessive
         && !prev.ends_with("ed")
         && cue_at(ctx, i - 1).is_none()
         && ctx
