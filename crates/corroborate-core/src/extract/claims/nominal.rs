@@ -124,6 +124,10 @@ fn complement(ctx: &Ctx, j: usize, e: usize) -> Option<(usize, usize)> {
     if ctx.is_punct(j, ",") && ctx.lex.is("complementizer", ctx.lower(j + 1)) {
         j += 1;
     }
+    // "Their fear is that …"
+    if ctx.lex.is("be", ctx.lower(j)) && ctx.lex.is("complementizer", ctx.lower(j + 1)) {
+        j += 1;
+    }
     let w = ctx.lower(j);
     if ctx.lex.is("complementizer", w) || ctx.is_punct(j, ":") {
         let end = (j + 1..e)

@@ -53,13 +53,18 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if phrase.value.noun_too && !verb_reading(ctx, i, n) {
         return None;
     }
-    // A capitalised noun form after a capitalised word is part of a name ("the Cook Political Report", "Roll
-    // Call").
+    // A capitalised noun form after a capitalised word ends a name ("the Cook Political Report.", "Roll Call
+    // and"), unless a capitalised word follows, as in a title-case headline ("Clinton Calls ISIS Violence …").
+    let next_cap = ctx
+        .toks
+        .get(i + n)
+        .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
     if phrase.value.noun_too
         && ctx.toks[i].cap
         && i > 0
         && ctx.is_word(i - 1)
         && ctx.toks[i - 1].cap
+        && !next_cap
     {
         return None;
     }

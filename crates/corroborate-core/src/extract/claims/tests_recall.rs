@@ -381,3 +381,45 @@ fn participle_after_a_closing_quote() {
     assert_eq!(sp, Some("Trump"));
     assert_eq!(content, "he thinks the exit is a great thing");
 }
+
+#[test]
+fn adjunct_between_cue_and_quote() {
+    let (d, c) = claims(
+        "Mr. Trump said of the episode, “I don't like it at all.”",
+        "en",
+    );
+    let (sp, _, content) = with_cue(&d, &c, "said");
+    assert_eq!(sp, Some("Mr. Trump"));
+    assert_eq!(content, "I don't like it at all.");
+    let (d, c) = claims(
+        "As Andrew Tabler, an expert on Syria, noted, “Everyone in the region is waiting.”",
+        "en",
+    );
+    assert_eq!(
+        with_cue(&d, &c, "noted").0,
+        Some("Andrew Tabler, an expert on Syria")
+    );
+}
+
+#[test]
+fn nominal_cue_before_is_that() {
+    let (d, c) = claims("Their fear is that the moment could arrive too late.", "en");
+    let (sp, _, content) = with_cue(&d, &c, "fear");
+    assert_eq!(sp, Some("Their"));
+    assert_eq!(content, "the moment could arrive too late");
+}
+
+#[test]
+fn capitalised_noun_form_in_a_name_or_a_headline() {
+    let (d, c) = claims("Clinton Calls Violence Against Yazidis a Genocide.", "en");
+    assert_eq!(with_cue(&d, &c, "Calls").0, Some("Clinton"));
+    let (d, c) = claims(
+        "The race is close, according to an analyst at the Cook Political Report.",
+        "en",
+    );
+    assert!(
+        frames(&d, &c).iter().all(|f| f.1 != "Report"),
+        "{:?}",
+        frames(&d, &c)
+    );
+}
