@@ -19,6 +19,10 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
     let mut found = Vec::new();
     let mut i = a + 1;
     while i < e {
+        if !ctx.lex.nouns.starts_with(ctx.lower(i)) {
+            i += 1;
+            continue;
+        }
         let words = ctx.words(i, 3);
         let Some((phrase, n)) = ctx.lex.nouns.longest(&words) else {
             i += 1;

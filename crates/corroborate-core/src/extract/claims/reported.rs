@@ -274,6 +274,9 @@ fn cue_of(ctx: &Ctx, hit: &CueHit, start: usize) -> (String, Stance, Option<Span
 
 fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     for i in a..e {
+        if !ctx.lex.markers.starts_with(ctx.lower(i)) {
+            continue;
+        }
         let words = ctx.words(i, 4);
         let Some((m, n)) = ctx.lex.markers.longest(&words).filter(|_| !ctx.in_quote(i)) else {
             continue;

@@ -31,7 +31,7 @@ pub struct CueHit {
 
 /// The cue starting at token `i`, if any.
 pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
-    if !ctx.is_word(i) {
+    if !ctx.is_word(i) || !ctx.lex.cues.starts_with(ctx.lower(i)) {
         return None;
     }
     let words = ctx.words(i, 5);
