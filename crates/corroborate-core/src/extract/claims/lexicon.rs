@@ -1,5 +1,5 @@
 //! The attribution lexicon of one language, read once from the data tables (`reporting_verbs`, `source_markers`,
-//! `claim_nouns`, `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`). A language without its own tables uses English, so an
+//! `claim_nouns`, `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`, `places`). A language without its own tables uses English, so an
 //! unknown language still finds quotes and English-like cues rather than nothing.
 
 use std::collections::{HashMap, HashSet};
@@ -126,6 +126,9 @@ pub struct Lexicon {
     pub role_nouns: WordSet,
     /// Lower-case common nouns that are capitalised in this language (German): never a colon headline's source.
     pub common_nouns: WordSet,
+    /// Lower-case place names (`places` of the language and the language-neutral list): a dateline
+    /// ("Washington: …") is no source.
+    pub places: WordSet,
     classes: WordMap<String, WordSet>,
 }
 
@@ -176,6 +179,10 @@ impl Lexicon {
             .collect();
         lex.common_nouns = lexicon::lowercase_set(lang, "common_nouns")
             .into_iter()
+            .collect();
+        lex.places = lexicon::lowercase_set(lang, "places")
+            .into_iter()
+            .chain(lexicon::lowercase_set("xx", "places"))
             .collect();
         for entry in lexicon::lines(lang, "claim_words") {
             if let Some((class, words)) = entry.split_once('\t') {

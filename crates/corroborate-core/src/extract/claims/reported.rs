@@ -382,7 +382,8 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
 
 /// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a
 /// short name and a colon credits the rest to the name. Labels ("Update:", "Watch:") and, in German, common
-/// nouns ("Ergebnis:") are no sources; the name is at most five words, the rest at least three.
+/// nouns ("Ergebnis:") are no sources, nor are datelines (a place, or a name in capitals: "WASHINGTON:"); the
+/// name is at most five words, the rest at least three.
 fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     let c = (a + 1..e.min(a + 6)).find(|&i| ctx.is_punct(i, ":"))?;
     if ctx.in_quote(a) || e.saturating_sub(c + 1) < 3 {
@@ -399,8 +400,13 @@ fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     }) || ctx.lex.is("determiner", ctx.lower(a))
         || ctx.lex.is("pronoun", ctx.lower(a))
         || ctx.lex.common_nouns.contains(last);
+    // A dateline ("WASHINGTON:", "Paris:") names where, not who.
+    let name = ctx.slice(Span::new(ctx.toks[a].span.start, ctx.toks[c - 1].span.end));
+    let dateline = ctx.lex.places.contains(&name.to_lowercase())
+        || (name.chars().filter(|ch| ch.is_alphabetic()).count() > 1
+            && !name.chars().any(char::is_lowercase));
     let content_words = (c + 1..e).filter(|&i| ctx.is_word(i)).count();
-    if !named || label || !ctx.is_word(c - 1) || content_words < 3 {
+    if !named || label || dateline || !ctx.is_word(c - 1) || content_words < 3 {
         return None;
     }
     let sp = speaker::build(ctx, a, c)?;

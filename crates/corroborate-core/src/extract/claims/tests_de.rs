@@ -83,6 +83,7 @@ fn german_colon_headline() {
     for text in [
         "Ergebnis: Die Wahl war sehr knapp.",
         "Update: Die Sitzung wurde vertagt.",
+        "Berlin: Die Polizei löste die Kundgebung am Morgen auf.",
     ] {
         let (_, c) = claims(text, "de");
         assert!(

@@ -80,6 +80,8 @@ fn colon_headline_credits_the_name() {
     for text in [
         "Update: The meeting was moved to Friday afternoon.",
         "Three things: the bridge, the pier and the harbour wall.",
+        "WASHINGTON: The Senate voted on the bill late on Tuesday.",
+        "Paris: The police cleared the camp before dawn.",
     ] {
         let (d, c) = claims(text, "en");
         assert!(frames(&d, &c).is_empty(), "{text}: {:?}", frames(&d, &c));
