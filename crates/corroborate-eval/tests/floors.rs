@@ -101,11 +101,11 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.65",
+        "0.71",
         "--min-cue",
-        "0.65",
+        "0.71",
         "--min-content",
-        "0.68",
+        "0.745",
     ]);
 }
 

@@ -120,11 +120,11 @@ fn after_limit(ctx: &Ctx, q: &Quote, next: Option<&Quote>) -> usize {
     let mut i = from;
     while i < ctx.toks.len() && ctx.toks[i].span.start < stop {
         let t = &ctx.toks[i];
-        if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?") {
-            let title = i > 0 && ctx.lex.is("title", ctx.lower(i - 1));
-            if !title {
-                break;
-            }
+        if t.kind == TokenKind::Punct
+            && matches!(t.lower.as_str(), "." | "!" | "?")
+            && !speaker::is_title_dot(ctx, i)
+        {
+            break;
         }
         i += 1;
     }
@@ -247,7 +247,8 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         let Some(hit) = speaker::cue_at(ctx, ci) else {
             continue;
         };
-        if hit.end != p && colon.is_none() {
+        // "Trump said of the episode, “…”": a short prepositional adjunct may stand between cue and comma.
+        if hit.end != p && colon.is_none() && !adjunct_gap(ctx, hit.end, p) {
             continue;
         }
         let cs = speaker::absorb_modifiers(ctx, ci, sentence_floor);
@@ -278,6 +279,16 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         span,
         partial: false,
     })
+}
+
+/// Whether tokens `a..b` are one short adjunct after a cue: a preposition of the `adjunct_prep` or `source_prep`
+/// class (or a date word) followed by at most four words.
+fn adjunct_gap(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let w = ctx.lower(a);
+    b > a
+        && b - a <= 5
+        && (ctx.lex.is("adjunct_prep", w) || ctx.lex.is("source_prep", w) || ctx.lex.is("time", w))
+        && (a..b).all(|k| ctx.is_word(k))
 }
 
 /// A quote filling its paragraph, right after a paragraph whose quote has a speaker: the speaker carries on.

@@ -1,12 +1,43 @@
 //! The attribution lexicon of one language, read once from the data tables (`reporting_verbs`, `source_markers`,
-//! `claim_nouns`, `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`). A language without its own tables uses English, so an
+//! `claim_nouns`, `hedges`, `negators`, `claim_words`, `role_nouns`, `common_nouns`, `places`). A language without its own tables uses English, so an
 //! unknown language still finds quotes and English-like cues rather than nothing.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::lexicon;
 use crate::model::Stance;
+
+/// FNV-1a: the claim finder looks words up in these tables several times per token, and short lower-case words
+/// hash far faster this way than with the default SipHash (the tables are built from our own data, so the
+/// default's protection against chosen keys buys nothing here).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by words, hashed with [`Fnv`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set of words, hashed with [`Fnv`].
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// One multi-word entry: its lower-case words and what it stands for.
 #[derive(Debug, Clone)]
@@ -18,13 +49,13 @@ pub struct Phrase<T> {
 /// Phrases indexed by their first word, longest first, for greedy matching over tokens.
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_first: WordMap<String, Vec<Phrase<T>>>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 }
@@ -38,6 +69,11 @@ impl<T> PhraseIndex<T> {
         let list = self.by_first.entry(first).or_default();
         list.push(Phrase { words, value });
         list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+
+    /// Whether some phrase starts with `word`: a cheap test before collecting the words for [`Self::longest`].
+    pub fn starts_with(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
     }
 
     /// The longest phrase whose words equal `words[..n]`; returns it and `n`.
@@ -87,10 +123,13 @@ pub struct Lexicon {
     pub hedges: PhraseIndex<()>,
     /// Negator → positive replacement (`None` deletes the words).
     pub negators: PhraseIndex<Option<String>>,
-    pub role_nouns: HashSet<String>,
+    pub role_nouns: WordSet,
     /// Lower-case common nouns that are capitalised in this language (German): never a colon headline's source.
-    pub common_nouns: HashSet<String>,
-    classes: HashMap<String, HashSet<String>>,
+    pub common_nouns: WordSet,
+    /// Lower-case place names (`places` of the language and the language-neutral list): a dateline
+    /// ("Washington: …") is no source.
+    pub places: WordSet,
+    classes: WordMap<String, WordSet>,
 }
 
 impl Lexicon {
@@ -135,8 +174,16 @@ impl Lexicon {
                     .insert(k.trim(), (v != "-").then(|| v.to_string()));
             }
         }
-        lex.role_nouns = lexicon::lowercase_set(lang, "role_nouns");
-        lex.common_nouns = lexicon::lowercase_set(lang, "common_nouns");
+        lex.role_nouns = lexicon::lowercase_set(lang, "role_nouns")
+            .into_iter()
+            .collect();
+        lex.common_nouns = lexicon::lowercase_set(lang, "common_nouns")
+            .into_iter()
+            .collect();
+        lex.places = lexicon::lowercase_set(lang, "places")
+            .into_iter()
+            .chain(lexicon::lowercase_set("xx", "places"))
+            .collect();
         for entry in lexicon::lines(lang, "claim_words") {
             if let Some((class, words)) = entry.split_once('\t') {
                 let set = lex.classes.entry(class.trim().to_string()).or_default();

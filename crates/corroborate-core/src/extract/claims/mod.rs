@@ -34,6 +34,8 @@ mod tests;
 mod tests_de;
 #[cfg(test)]
 mod tests_more;
+#[cfg(test)]
+mod tests_recall;
 
 use crate::model::{ClaimMention, Document, Span};
 use crate::text::sentences::split_sentences;

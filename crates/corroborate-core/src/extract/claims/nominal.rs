@@ -19,6 +19,10 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
     let mut found = Vec::new();
     let mut i = a + 1;
     while i < e {
+        if !ctx.lex.nouns.starts_with(ctx.lower(i)) {
+            i += 1;
+            continue;
+        }
         let words = ctx.words(i, 3);
         let Some((phrase, n)) = ctx.lex.nouns.longest(&words) else {
             i += 1;
@@ -124,6 +128,10 @@ fn complement(ctx: &Ctx, j: usize, e: usize) -> Option<(usize, usize)> {
     if ctx.is_punct(j, ",") && ctx.lex.is("complementizer", ctx.lower(j + 1)) {
         j += 1;
     }
+    // "Their fear is that …"
+    if ctx.lex.is("be", ctx.lower(j)) && ctx.lex.is("complementizer", ctx.lower(j + 1)) {
+        j += 1;
+    }
     let w = ctx.lower(j);
     if ctx.lex.is("complementizer", w) || ctx.is_punct(j, ":") {
         let end = (j + 1..e)
@@ -134,8 +142,18 @@ fn complement(ctx: &Ctx, j: usize, e: usize) -> Option<(usize, usize)> {
     if !ctx.lex.is("nominal_opener", w) {
         return None;
     }
+    // The noun phrase ends before a verb of the main clause ("her criticism of the deal grew louder").
     let mut k = j + 1;
     while k < e && k < j + 1 + MAX_COMPLEMENT && speaker::np_word(ctx, k) {
+        let t = &ctx.toks[k];
+        let verb_like = k > j + 1
+            && !t.cap
+            && (t.lower.ends_with("ed")
+                || ctx.lex.is("past_verb", &t.lower)
+                || ctx.lex.is("be", &t.lower));
+        if verb_like {
+            break;
+        }
         k += 1;
     }
     (k > j + 1).then_some((j + 1, k))

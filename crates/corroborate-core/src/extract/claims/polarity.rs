@@ -22,6 +22,10 @@ pub fn polarity(ctx: &Ctx, content: Span, stance: Option<Stance>) -> (Polarity, 
     let mut hits: Vec<(usize, usize, Option<&str>)> = Vec::new();
     let mut i = r.start;
     while i < r.end {
+        if !ctx.lex.negators.starts_with(ctx.lower(i)) {
+            i += 1;
+            continue;
+        }
         let words = ctx.words(i, (r.end - i).min(4));
         if let Some((p, n)) = ctx.lex.negators.longest(&words) {
             hits.push((i, i + n, p.value.as_deref()));
@@ -86,7 +90,9 @@ pub fn hedged(ctx: &Ctx, span: Span, cue_lemma: Option<&str>) -> bool {
     }
     let r = ctx.tok_range(span);
     (r.start..r.end).any(|i| {
-        let words = ctx.words(i, (r.end - i).min(4));
-        ctx.lex.hedges.longest(&words).is_some()
+        ctx.lex.hedges.starts_with(ctx.lower(i)) && {
+            let words = ctx.words(i, (r.end - i).min(4));
+            ctx.lex.hedges.longest(&words).is_some()
+        }
     })
 }

@@ -105,8 +105,14 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         match open.as_mut() {
             Some(o) => {
                 let expected = closer_for(o.mark).unwrap_or('"');
+                // A straight mark after a space closes only after a nested closing single quote
+                // ("… 'Manhattan poor,' '' she said").
+                let nested_end = k >= 2
+                    && prev.is_some_and(char::is_whitespace)
+                    && matches!(chars[k - 2].1, '\'' | '’')
+                    && next.is_none_or(|n| !n.is_alphanumeric());
                 let is_close = (c == expected || also_closes(o.mark, c))
-                    && prev.is_some_and(|p| !p.is_whitespace() || c != '"')
+                    && (prev.is_some_and(|p| !p.is_whitespace() || c != '"') || nested_end)
                     && !(c == '’' && next.is_some_and(char::is_alphanumeric));
                 let reopens_same = c == o.mark
                     && c != expected

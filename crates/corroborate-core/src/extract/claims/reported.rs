@@ -32,15 +32,15 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
             || ctx.is_punct(i, ";");
         if coordinated && i > from {
             if let Some(span) = ctx.span_of(from, i) {
-                out.extend(clause_claims(ctx, span));
+                out.extend(clause_claims(ctx, span, r.start));
             }
             from = i + 1;
         }
     }
     if from == r.start {
-        out.extend(clause_claims(ctx, sent));
+        out.extend(clause_claims(ctx, sent, r.start));
     } else if let Some(span) = ctx.span_of(from, r.end) {
-        out.extend(clause_claims(ctx, span));
+        out.extend(clause_claims(ctx, span, r.start));
     }
     participles(ctx, sent, prev, &mut out);
     drop_complement_frames(&mut out);
@@ -68,8 +68,9 @@ fn drop_complement_frames(out: &mut Vec<Draft>) {
     });
 }
 
-/// The reported-speech claims of one clause.
-fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
+/// The reported-speech claims of one clause; `first` is the sentence's first token (a clause "and criticized
+/// …" takes the sentence's subject).
+fn clause_claims(ctx: &Ctx, sent: Span, first: usize) -> Vec<Draft> {
     let r = ctx.tok_range(sent);
     if r.len() < 3 {
         return Vec::new();
@@ -80,7 +81,7 @@ fn clause_claims(ctx: &Ctx, sent: Span) -> Vec<Draft> {
         .or_else(|| trailing(ctx, sent, r.start, end))
         .into_iter()
         .collect();
-    leading(ctx, sent, r.start, end, &mut out);
+    leading(ctx, sent, (r.start, end), first, &mut out);
     let nominal = nominal::nominal_claims(ctx, sent, r.start, end, &out);
     out.extend(nominal);
     if out.is_empty() {
@@ -273,6 +274,9 @@ fn cue_of(ctx: &Ctx, hit: &CueHit, start: usize) -> (String, Stance, Option<Span
 
 fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     for i in a..e {
+        if !ctx.lex.markers.starts_with(ctx.lower(i)) {
+            continue;
+        }
         let words = ctx.words(i, 4);
         let Some((m, n)) = ctx.lex.markers.longest(&words).filter(|_| !ctx.in_quote(i)) else {
             continue;
@@ -378,7 +382,8 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
 
 /// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a
 /// short name and a colon credits the rest to the name. Labels ("Update:", "Watch:") and, in German, common
-/// nouns ("Ergebnis:") are no sources; the name is at most five words, the rest at least three.
+/// nouns ("Ergebnis:") are no sources, nor are datelines (a place, or a name in capitals: "WASHINGTON:"); the
+/// name is at most five words, the rest at least three.
 fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     let c = (a + 1..e.min(a + 6)).find(|&i| ctx.is_punct(i, ":"))?;
     if ctx.in_quote(a) || e.saturating_sub(c + 1) < 3 {
@@ -395,8 +400,13 @@ fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     }) || ctx.lex.is("determiner", ctx.lower(a))
         || ctx.lex.is("pronoun", ctx.lower(a))
         || ctx.lex.common_nouns.contains(last);
+    // A dateline ("WASHINGTON:", "Paris:") names where, not who.
+    let name = ctx.slice(Span::new(ctx.toks[a].span.start, ctx.toks[c - 1].span.end));
+    let dateline = ctx.lex.places.contains(&name.to_lowercase())
+        || (name.chars().filter(|ch| ch.is_alphabetic()).count() > 1
+            && !name.chars().any(char::is_lowercase));
     let content_words = (c + 1..e).filter(|&i| ctx.is_word(i)).count();
-    if !named || label || !ctx.is_word(c - 1) || content_words < 3 {
+    if !named || label || dateline || !ctx.is_word(c - 1) || content_words < 3 {
         return None;
     }
     let sp = speaker::build(ctx, a, c)?;
@@ -443,7 +453,7 @@ fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
 
 /// "X said (that) …": every cue with a speaker to its left (or right, in verb-second German) that is not part
 /// of an attribution already in `out`.
-fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
+fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mut Vec<Draft>) {
     let mut frames: Vec<std::ops::Range<usize>> =
         out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
@@ -465,7 +475,7 @@ fn leading(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &mut Vec<Draft>) {
                     .flatten()
             })
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
-            .or_else(|| coordinated_subject(ctx, cs, a, out));
+            .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
         let found = if let Some(sp) = left {
             let from = content_start(ctx, hit.end, e);
             // A relative clause ("those who want a change, most …") ends at its comma.
@@ -509,7 +519,18 @@ fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
 
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
 /// found in the clause, else the clause's opening noun phrase.
-fn coordinated_subject(ctx: &Ctx, cs: usize, a: usize, out: &[Draft]) -> Option<Speaker> {
+fn coordinated_subject(
+    ctx: &Ctx,
+    cs: usize,
+    (a, first): (usize, usize),
+    out: &[Draft],
+) -> Option<Speaker> {
+    // A clause of its own after ", and" ("O'Malley spoke at the forum, and criticized Sanders"): the subject is
+    // the sentence's.
+    if cs == a + 1 && first < a && ctx.lex.is("vp_conjunction", ctx.lower(a)) {
+        return subject::subject_at(ctx, first, a)
+            .or_else(|| subject::subject_after_intro(ctx, first, a));
+    }
     // "… and said", "… but noted", "…, then says".
     let joined = cs > a + 2
         && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))

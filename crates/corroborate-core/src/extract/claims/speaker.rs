@@ -31,13 +31,16 @@ pub struct CueHit {
 
 /// The cue starting at token `i`, if any.
 pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
-    if !ctx.is_word(i) {
+    if !ctx.is_word(i) || !ctx.lex.cues.starts_with(ctx.lower(i)) {
         return None;
     }
     let words = ctx.words(i, 5);
     let (phrase, n) = ctx.lex.cues.longest(&words)?;
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
-    if ctx.lex.is("determiner", prev) || ctx.lex.is("noun_marker", prev) {
+    // After a determiner the form is a noun ("the report"), but a quantifier may be the subject of a verb
+    // ("Both think …", "Some accused …").
+    let subject_quantifier = ctx.lex.is("quantifier_pronoun", prev) && !phrase.value.noun_too;
+    if (ctx.lex.is("determiner", prev) && !subject_quantifier) || ctx.lex.is("noun_marker", prev) {
         return None;
     }
     // The second half of a compound adjective ("Iran-backed", "self-described") is no cue.
@@ -50,13 +53,18 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if phrase.value.noun_too && !verb_reading(ctx, i, n) {
         return None;
     }
-    // A capitalised noun form after a capitalised word is part of a name ("the Cook Political Report", "Roll
-    // Call").
+    // A capitalised noun form after a capitalised word ends a name ("the Cook Political Report.", "Roll Call
+    // and"), unless a capitalised word follows, as in a title-case headline ("Clinton Calls ISIS Violence …").
+    let next_cap = ctx
+        .toks
+        .get(i + n)
+        .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
     if phrase.value.noun_too
         && ctx.toks[i].cap
         && i > 0
         && ctx.is_word(i - 1)
         && ctx.toks[i - 1].cap
+        && !next_cap
     {
         return None;
     }
@@ -71,22 +79,26 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
 /// "to" plus a verb ("plans to run").
 fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
-    // "Trump's plans", "Ford’s calls": a possessive makes the form a noun.
+    // "Trump's plans", "Ford’s calls", "Trump's claim that …": a possessive makes the form a noun.
     let possessive = prev.ends_with("'s") || prev.ends_with("’s");
-    let prev_ok = i > 0
-        && ctx.is_word(i - 1)
-        && !possessive
-        && (ctx.lex.is("pronoun", prev)
-            || ctx.toks[i - 1].cap
-            || is_modifier(ctx, i - 1)
-            || ctx.lex.is("evidence_noun", prev));
+    if possessive {
+        return false;
+    }
+    // After a comma a form in "-ing" is a participle ("…, showing that …"), not a noun ("a strong showing").
+    let participle = i > 0 && ctx.is_punct(i - 1, ",") && ctx.lower(i).ends_with("ing");
+    let prev_ok = participle
+        || (i > 0
+            && ctx.is_word(i - 1)
+            && (ctx.lex.is("pronoun", prev)
+                || ctx.toks[i - 1].cap
+                || is_modifier(ctx, i - 1)
+                || ctx.lex.is("evidence_noun", prev)));
     let next = ctx.lower(i + n);
     let after_to = ctx.lower(i + n + 1);
     // "the campaign plans to run", not "reiterated plans to run" (after a verb the form is its object).
     let infinitive = next == "to"
         && i > 0
         && ctx.is_word(i - 1)
-        && !possessive
         && !prev.ends_with("ed")
         && cue_at(ctx, i - 1).is_none()
         && ctx
@@ -138,6 +150,10 @@ pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
     while s > floor && s + 4 > start && is_modifier(ctx, s - 1) {
         s -= 1;
     }
+    // A quantifier opening the clause is the subject, not a modifier ("Both think …", not "they both think").
+    if s == floor && s < start && ctx.lex.is("quantifier_pronoun", ctx.lower(s)) {
+        s += 1;
+    }
     let be = (s..start).any(|k| ctx.lex.is("be", ctx.lower(k)));
     if be && is_participle_cue(ctx, start) {
         return start;
@@ -155,7 +171,7 @@ fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
 }
 
 /// Whether token `dot` is the dot of a title ("Mr.") or of an initial ("J. Gerald Hebert") inside a name.
-fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
+pub(super) fn is_title_dot(ctx: &Ctx, dot: usize) -> bool {
     if dot == 0 || !ctx.is_punct(dot, ".") {
         return false;
     }

@@ -21,18 +21,25 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
     let mut best: Option<(usize, usize)> = None;
     let mut relative_at: Option<usize> = None;
     for _ in 0..MAX_CHUNKS {
-        let start = (floor..end)
+        let mut start = (floor..end)
             .rev()
             .find(|&j| ctx.is_punct(j, ","))
             .map_or(floor, |j| j + 1);
+        // "As Andrew Tabler, an expert on Syria, noted": the subject follows "as".
+        if start == floor && start + 1 < end && ctx.lex.is("as_source", ctx.lower(start)) {
+            start += 1;
+        }
         if start >= end || end - start > MAX_CHUNK {
             break;
         }
         let first = ctx.lower(start);
-        if is_subject(ctx, start, end) && (start == floor || ctx.is_punct(start - 1, ",")) {
+        let opens_clause = start == floor
+            || ctx.is_punct(start - 1, ",")
+            || (start == floor + 1 && ctx.lex.is("as_source", ctx.lower(floor)));
+        if is_subject(ctx, start, end) && opens_clause {
             best = Some((start, relative_at.unwrap_or(comma)));
         }
-        if matches!(first, "who" | "which" | "whose") {
+        if matches!(first, "who" | "which" | "whose" | "where") {
             relative_at = Some(start - 1);
         } else if parenthetical(ctx, start, end) || ctx.lex.is("aside_opener", first) {
             // "The government, for instance, refused …": an aside is not the subject, and the speaker phrase
@@ -133,7 +140,8 @@ pub fn subject_at(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     let mut i = start;
     while i < limit && i - start < 8 && speaker::np_word(ctx, i) {
         let t = &ctx.toks[i];
-        let verb_like = !t.cap && i > start && t.lower.ends_with("ed");
+        let verb_like =
+            !t.cap && i > start && (t.lower.ends_with("ed") || ctx.lex.is("past_verb", &t.lower));
         if verb_like || (i > start && ctx.lex.is("pronoun", &t.lower)) {
             break;
         }

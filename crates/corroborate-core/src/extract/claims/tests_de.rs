@@ -71,3 +71,62 @@ fn german_hedges() {
     let (_, c) = claims("Zwei Bewohner wurden am Morgen getötet.", "de");
     assert!(!c[0].hedged);
 }
+
+#[test]
+fn german_colon_headline() {
+    let (d, c) = claims("Merkel: Die Rente bleibt sicher.", "de");
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Merkel"));
+    assert_eq!(a.cue_span.and_then(|s| s.slice(&d.text)), Some(":"));
+    assert_eq!(a.content.slice(&d.text), Some("Die Rente bleibt sicher"));
+    // A label or a common noun before the colon is no source.
+    for text in [
+        "Ergebnis: Die Wahl war sehr knapp.",
+        "Update: Die Sitzung wurde vertagt.",
+        "Berlin: Die Polizei löste die Kundgebung am Morgen auf.",
+    ] {
+        let (_, c) = claims(text, "de");
+        assert!(
+            c.iter().all(|c| c.mode == ClaimMode::Narration),
+            "{text}: {c:#?}"
+        );
+    }
+}
+
+#[test]
+fn german_quote_only_cue() {
+    let (d, c) = claims("„Das war knapp“, scherzte der Minister.", "de");
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("der Minister"));
+    assert_eq!(a.cue.as_deref(), Some("scherzen"));
+    let (_, c) = claims(
+        "Der Minister scherzte mit den Kollegen über das Wetter.",
+        "de",
+    );
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:#?}");
+}
+
+#[test]
+fn german_nominal_cue() {
+    let (d, c) = claims("Ihre Kritik an der Regierung wurde lauter.", "de");
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Ihre"));
+    assert_eq!(a.cue.as_deref(), Some("kritik"));
+    assert_eq!(a.content.slice(&d.text), Some("der Regierung"));
+    let (d, c) = claims(
+        "Seine Behauptung, dass die Wahl gefälscht war, ist falsch.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Seine"));
+    assert_eq!(a.content.slice(&d.text), Some("die Wahl gefälscht war"));
+}
+
+#[test]
+fn german_quantifier_speaker_and_belief_cue() {
+    let (d, c) = claims("Viele glauben, dass die Reform scheitert.", "de");
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Viele"));
+    assert_eq!(a.cue.as_deref(), Some("glauben"));
+    assert_eq!(a.content.slice(&d.text), Some("die Reform scheitert"));
+}
