@@ -344,6 +344,7 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         if let Some(hit) = speaker::reported_cue_at(ctx, m)
             .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
             && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
+            && names_someone(ctx, &sp)
         {
             return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
         }
@@ -378,6 +379,15 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, cs));
     }
     None
+}
+
+/// Whether the phrase after an inverted cue can be a source: a name, a role ("said the minister") or a pronoun,
+/// not the cue's object ("…, posted the message above shortly after the raid began").
+fn names_someone(ctx: &Ctx, sp: &speaker::Speaker) -> bool {
+    ctx.tok_range(sp.span).any(|i| {
+        let w = ctx.lower(i);
+        ctx.toks[i].cap || ctx.lex.role_nouns.contains(w) || ctx.lex.is("pronoun", w)
+    })
 }
 
 /// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a

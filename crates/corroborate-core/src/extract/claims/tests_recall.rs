@@ -425,3 +425,25 @@ fn capitalised_noun_form_in_a_name_or_a_headline() {
         frames(&d, &c)
     );
 }
+
+#[test]
+fn the_object_of_a_closing_verb_is_not_its_source() {
+    let (d, c) = claims(
+        "Lucía Ferrán, a freelance reporter who was at the camp, posted the message above shortly after the raid began.",
+        "en",
+    );
+    assert!(
+        frames(&d, &c)
+            .iter()
+            .all(|f| f.0.is_none_or(|s| !s.starts_with("the message"))),
+        "{:?}",
+        frames(&d, &c)
+    );
+    // A role after the cue is still a source.
+    let (d, c) = claims(
+        "The camp will be rebuilt in the spring, said the spokesman of the movement.",
+        "en",
+    );
+    let (sp, _, _) = with_cue(&d, &c, "said");
+    assert_eq!(sp, Some("the spokesman of the movement"));
+}
