@@ -10,7 +10,7 @@ use corroborate_core::pipeline::Analysis;
 use corroborate_core::report;
 
 use crate::hash::content_hash;
-use crate::rows::{ClaimRow, NewDocument, StoredRow, claims_of};
+use crate::rows::{ClaimRow, NewDocument, StoredRow, claims_of, decode_all};
 use crate::search::Query;
 use crate::{
     AddedDocument, DuplicateDocument, IngestReport, StoreError, StoryTarget, doc_id, story,
@@ -108,11 +108,7 @@ pub(crate) fn ingest(
 
 /// Rebuilds one story's dossier from its stored documents and re-indexes its claims.
 fn rebuild_story(tx: &mut dyn IngestTx, story: i64) -> Result<(), StoreError> {
-    let documents = tx
-        .story_documents(story)?
-        .into_iter()
-        .map(StoredRow::decode)
-        .collect::<Result<Vec<_>, _>>()?;
+    let documents = decode_all(tx.story_documents(story)?)?;
     let count = documents.len();
     let analysis = Analysis {
         documents,

@@ -77,6 +77,11 @@ pub(crate) struct StoredRow {
     pub layers: String,
 }
 
+/// Every row decoded, in order; the first row that cannot be is the error.
+pub(crate) fn decode_all(rows: Vec<StoredRow>) -> Result<Vec<Document>, StoreError> {
+    rows.into_iter().map(StoredRow::decode).collect()
+}
+
 impl StoredRow {
     /// The document as the pipeline produced it, with store ids (`d12`) in place of run-local ones.
     pub fn decode(self) -> Result<Document, StoreError> {

@@ -9,7 +9,7 @@ use corroborate_core::reconcile::stories::{Destination, place_new, salient_terms
 use corroborate_core::report::dossier::Dossier;
 
 use crate::ingest::IngestTx;
-use crate::rows::StoredRow;
+use crate::rows::decode_all;
 use crate::search::Query;
 use crate::{StoreError, StoryTarget, parse_id, story_id};
 
@@ -40,12 +40,7 @@ pub(crate) fn assign(
     };
     let mut stored: Vec<Vec<Document>> = Vec::with_capacity(candidates.len());
     for &story in &candidates {
-        stored.push(
-            tx.story_documents(story)?
-                .into_iter()
-                .map(StoredRow::decode)
-                .collect::<Result<_, _>>()?,
-        );
+        stored.push(decode_all(tx.story_documents(story)?)?);
     }
     let existing: Vec<Vec<&Document>> = stored.iter().map(|s| s.iter().collect()).collect();
     let destinations = place_new(&existing, new_docs);

@@ -130,11 +130,7 @@ impl Store for PostgresStore {
         let Some(n) = parse_id(story, 's') else {
             return Ok(None);
         };
-        let rows = self.with_client(|c| tx::story_rows(c, n))?;
-        rows.into_iter()
-            .map(crate::rows::StoredRow::decode)
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some)
+        crate::rows::decode_all(self.with_client(|c| tx::story_rows(c, n))?).map(Some)
     }
 
     fn dossier(&self, story: &str) -> Result<Option<String>, StoreError> {

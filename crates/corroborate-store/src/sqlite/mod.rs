@@ -141,11 +141,7 @@ impl Store for SqliteStore {
         let Some(n) = parse_id(story, 's') else {
             return Ok(None);
         };
-        let rows = self.read(|c| tx::story_rows(c, n))?;
-        rows.into_iter()
-            .map(crate::rows::StoredRow::decode)
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some)
+        crate::rows::decode_all(self.read(|c| tx::story_rows(c, n))?).map(Some)
     }
 
     fn dossier(&self, story: &str) -> Result<Option<String>, StoreError> {
