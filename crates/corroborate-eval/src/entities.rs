@@ -63,6 +63,12 @@ pub type TokenName = (usize, usize, String);
 const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "OTH"];
 
 pub fn run(args: &Args) -> anyhow::Result<bool> {
+    if args.english.is_none() && args.germeval.is_none() {
+        bail!("give --english FILE and/or --germeval FILE");
+    }
+    if args.cv.is_some_and(|k| k < 2) {
+        bail!("--cv needs at least 2 folds");
+    }
     let mut ok = true;
     if let Some(path) = &args.english {
         let sentences = read_bio(path, 0, 1)?;
@@ -94,9 +100,6 @@ pub fn run(args: &Args) -> anyhow::Result<bool> {
                 );
             }
         }
-    }
-    if args.english.is_none() && args.germeval.is_none() {
-        bail!("give --english FILE and/or --germeval FILE");
     }
     Ok(ok)
 }

@@ -68,7 +68,7 @@ impl Default for TrainOptions {
             min_count: 2,
             dropout: 0.0,
             word_dropout: 0.4,
-            seed: 0x5eed_0f_6e72,
+            seed: 0x005e_ed0f_6e72,
         }
     }
 }
