@@ -139,6 +139,14 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "demonyms"),
     table!("de", "common_nouns"),
     table!("de", "noun_endings"),
+    // Gazetteers and word lists the German tagger reads as features only (`extract::entities::tagger`).
+    table!("de", "ner_nouns"),
+    table!("de", "ner_places"),
+    table!("de", "ner_given_names"),
+    table!("de", "ner_surnames"),
+    table!("de", "ner_organizations"),
+    table!("de", "ner_place_endings"),
+    table!("de", "ner_surname_endings"),
     // Stopwords left out of the term vectors that `reconcile::stories` compares.
     table!("en", "stopwords"),
     table!("de", "stopwords"),

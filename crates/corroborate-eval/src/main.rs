@@ -10,6 +10,7 @@ mod bench_claims;
 mod bench_extract;
 mod bench_ingest;
 mod bench_reconcile;
+mod crossval;
 mod dates;
 mod entities;
 
@@ -21,6 +22,7 @@ mod extraction;
 mod numbers;
 mod sentences;
 mod stories;
+mod train_ner;
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +58,8 @@ enum Command {
     BenchExtract(bench_extract::Args),
     /// Story grouping against ECB+ story clusters and topics; optional scaling runs.
     Stories(stories::StoriesArgs),
+    /// Trains the German entity tagger on a GermEval file and writes the model core embeds.
+    TrainNerDe(train_ner::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +76,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => entities::run(&args),
         Command::BenchExtract(args) => bench_extract::run(&args),
         Command::Stories(args) => stories::run(args),
+        Command::TrainNerDe(args) => train_ner::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -11,7 +11,9 @@
 //! 6. [`propagate`]: one reading per name per document, surnames linked to full names;
 //! 7. [`refs`]: pronouns and role nouns resolved to names.
 //!
-//! All language knowledge is in data tables ([`lex`]); a language is added by writing its tables.
+//! All language knowledge is in data tables ([`lex`]); a language is added by writing its tables. Where a
+//! trained [`tagger`] model ships for the language (German), it reads the rules' names as features and its
+//! names take their place after step 3.
 
 mod acronyms;
 mod chunks;
@@ -20,6 +22,7 @@ mod lex;
 mod propagate;
 mod refs;
 mod roles;
+pub mod tagger;
 mod words;
 
 #[cfg(test)]
@@ -29,15 +32,41 @@ pub use words::fold_diacritics;
 
 use crate::model::{EntityKind, EntityMention, Span};
 
+/// Which names the rules' names are replaced by.
+#[derive(Debug, Clone, Copy)]
+pub enum Tagger<'m> {
+    /// The model shipped for the language, where there is one (German); rules alone elsewhere.
+    Shipped,
+    /// Rules alone.
+    RulesOnly,
+    /// This model (for evaluating a model trained apart from the shipped one).
+    Model(&'m tagger::Model),
+}
+
 /// Mentions of people, organisations, places, facilities and groups in `text` (language `lang`), sorted by
 /// position, not overlapping. Names carry `refers_to` when they stand for another name of the document (a
 /// surname for the full name, an acronym for its long form); pronouns and role nouns always do.
 pub fn find_mentions(text: &str, sentences: &[Span], lang: &str) -> Vec<EntityMention> {
+    find_mentions_with(text, sentences, lang, Tagger::Shipped)
+}
+
+/// [`find_mentions`] with the choice of tagger.
+pub fn find_mentions_with(
+    text: &str,
+    sentences: &[Span],
+    lang: &str,
+    tagger: Tagger,
+) -> Vec<EntityMention> {
     let lex = lex::Lex::for_lang(lang);
     let words = words::words(text, sentences);
-    let mut named: Vec<classify::Named> = Vec::new();
-    for chunk in chunks::chunks(&words, text, lex) {
-        classify::classify(&chunk, &words, text, lex, &mut named);
+    let (chunks, mut named) = rule_names(&words, text, lex);
+    let model = match tagger {
+        Tagger::Shipped => tagger::shipped(lang),
+        Tagger::RulesOnly => None,
+        Tagger::Model(m) => Some(m),
+    };
+    if let Some(model) = model {
+        named = tagger::retag(named, &chunks, &words, lex, model, lang);
     }
     for n in &mut named {
         roles::add_roles(n, &words, text, lex);
@@ -58,6 +87,20 @@ pub fn find_mentions(text: &str, sentences: &[Span], lang: &str) -> Vec<EntityMe
     }
     let references = refs::references(&words, text, &kept, lex);
     assemble(kept, references)
+}
+
+/// The rules' candidate chunks and the names they read in them (steps 2 and 3).
+fn rule_names(
+    words: &[words::Word],
+    text: &str,
+    lex: &lex::Lex,
+) -> (Vec<chunks::Chunk>, Vec<classify::Named>) {
+    let chunks = chunks::chunks(words, text, lex);
+    let mut named = Vec::new();
+    for chunk in &chunks {
+        classify::classify(chunk, words, text, lex, &mut named);
+    }
+    (chunks, named)
 }
 
 /// Merges names and references into one position-sorted list with `refers_to` pointing into it.

@@ -1,0 +1,188 @@
+//! The tagger learns what it is shown, trains to the same bytes every time, reads its own files back and
+//! refuses broken ones, and the shipped German model reads names in sentences written for this test.
+
+use super::*;
+use crate::extract::entities::{Tagger, find_mentions_with};
+use crate::model::EntityMention;
+use crate::text::sentences::split_sentences;
+
+/// Hand-written German sentences with their names (surface, kind).
+const SET: [(&str, &[(&str, EntityKind)]); 6] = [
+    (
+        "Gestern besuchte Jonas Brenntal die Firma Kalvora in Odersund.",
+        &[
+            ("Jonas Brenntal", EntityKind::Person),
+            ("Kalvora", EntityKind::Organization),
+            ("Odersund", EntityKind::Location),
+        ],
+    ),
+    (
+        "Die Kalvora hat ihren Sitz in Odersund.",
+        &[
+            ("Kalvora", EntityKind::Organization),
+            ("Odersund", EntityKind::Location),
+        ],
+    ),
+    (
+        "Jonas Brenntal sprach mit Mira Feldhus über das Wetter.",
+        &[
+            ("Jonas Brenntal", EntityKind::Person),
+            ("Mira Feldhus", EntityKind::Person),
+        ],
+    ),
+    ("Das Wetter war schlecht.", &[]),
+    (
+        "In Odersund leben viele Menschen.",
+        &[("Odersund", EntityKind::Location)],
+    ),
+    (
+        "Mira Feldhus arbeitet seit Jahren für Kalvora.",
+        &[
+            ("Mira Feldhus", EntityKind::Person),
+            ("Kalvora", EntityKind::Organization),
+        ],
+    ),
+];
+
+fn gold_spans(text: &str, names: &[(&str, EntityKind)]) -> Vec<(Span, EntityKind)> {
+    names
+        .iter()
+        .map(|(surface, kind)| {
+            let start = text.find(surface).expect("name in its sentence");
+            (Span::new(start, start + surface.len()), *kind)
+        })
+        .collect()
+}
+
+fn training_set() -> Vec<Example> {
+    SET.iter()
+        .flat_map(|(text, names)| {
+            let sentences = split_sentences(text, "de");
+            examples(text, &sentences, "de", &gold_spans(text, names))
+        })
+        .collect()
+}
+
+fn tiny_options() -> TrainOptions {
+    TrainOptions {
+        min_count: 1,
+        word_dropout: 0.0,
+        ..TrainOptions::default()
+    }
+}
+
+fn names(text: &str, tagger: Tagger) -> Vec<(String, EntityKind)> {
+    let sentences = split_sentences(text, "de");
+    find_mentions_with(text, &sentences, "de", tagger)
+        .iter()
+        .filter(|m: &&EntityMention| m.refers_to.is_none() || m.acronym.is_some())
+        .map(|m| (text[m.span.start..m.span.end].to_string(), m.kind))
+        .collect()
+}
+
+#[test]
+fn gold_names_become_bilou_tags() {
+    let ex = training_set();
+    assert_eq!(ex.len(), SET.len());
+    let first = &ex[0];
+    let per = |p| tags::tag(EntityKind::Person, p).unwrap();
+    // Gestern besuchte Jonas Brenntal die Firma Kalvora in Odersund .
+    assert_eq!(first.len(), 10);
+    assert_eq!(first.gold[2], per(tags::Part::Begin));
+    assert_eq!(first.gold[3], per(tags::Part::Last));
+    assert_eq!(
+        first.gold[6],
+        tags::tag(EntityKind::Organization, tags::Part::Unit).unwrap()
+    );
+    assert_eq!(first.gold[0], tags::O);
+    assert_eq!(first.gold[9], tags::O);
+}
+
+#[test]
+fn training_on_a_tiny_set_learns_it() {
+    let ex = training_set();
+    let refs: Vec<&Example> = ex.iter().collect();
+    let model = train(&refs, &tiny_options());
+    assert!(model.features() > 0);
+    for (text, gold) in SET {
+        let found = names(text, Tagger::Model(&model));
+        for (surface, kind) in gold {
+            assert!(
+                found.iter().any(|(s, k)| s == surface && k == kind),
+                "{surface} ({kind:?}) not found in {text:?}: {found:?}"
+            );
+        }
+        assert_eq!(found.len(), gold.len(), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
+fn training_is_deterministic_and_files_round_trip() {
+    let ex = training_set();
+    let refs: Vec<&Example> = ex.iter().collect();
+    let a = train(&refs, &TrainOptions::default()).to_bytes();
+    let b = train(&refs, &TrainOptions::default()).to_bytes();
+    assert_eq!(a, b);
+    let read = Model::from_bytes(&a).expect("own bytes read back");
+    assert_eq!(read.to_bytes(), a);
+    let text = SET[0].0;
+    let original = train(&refs, &tiny_options());
+    let reread = Model::from_bytes(&original.to_bytes()).expect("read back");
+    assert_eq!(
+        names(text, Tagger::Model(&original)),
+        names(text, Tagger::Model(&reread))
+    );
+}
+
+#[test]
+fn broken_model_files_are_refused() {
+    let ex = training_set();
+    let refs: Vec<&Example> = ex.iter().collect();
+    let bytes = train(&refs, &tiny_options()).to_bytes();
+    assert_eq!(
+        Model::from_bytes(b"not a model at all").unwrap_err(),
+        ModelError::BadMagic
+    );
+    assert!(matches!(
+        Model::from_bytes(&bytes[..bytes.len() - 3]),
+        Err(ModelError::Truncated(_))
+    ));
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(
+        Model::from_bytes(&longer).unwrap_err(),
+        ModelError::Trailing(1)
+    );
+    let mut wrong_tags = bytes;
+    wrong_tags[8] = 3;
+    assert!(matches!(
+        Model::from_bytes(&wrong_tags),
+        Err(ModelError::TagCount { found: 3, .. })
+    ));
+}
+
+#[test]
+fn the_shipped_german_model_loads_and_reads_names() {
+    assert!(shipped("de").is_some(), "the embedded model must load");
+    assert!(shipped("en").is_none());
+    let text = "Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten \
+                Emmanuel Macron. Danach flog er nach Warschau.";
+    let found = names(text, Tagger::Shipped);
+    for (surface, kind) in [
+        ("Olaf Scholz", EntityKind::Person),
+        ("Paris", EntityKind::Location),
+        ("Emmanuel Macron", EntityKind::Person),
+        ("Warschau", EntityKind::Location),
+    ] {
+        assert!(
+            found.iter().any(|(s, k)| s == surface && *k == kind),
+            "{surface} ({kind:?}) not in {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _)| s == "Montag" || s == "Präsidenten"),
+        "{found:?}"
+    );
+}
