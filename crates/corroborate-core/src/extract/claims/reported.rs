@@ -567,6 +567,7 @@ fn content_start(ctx: &Ctx, after_cue: usize, e: usize) -> usize {
             || (ctx.is_word(k)
                 && (ctx.toks[k].cap
                     || ctx.lex.is("time", w)
+                    || ctx.lex.is("before_complementizer", w)
                     || ctx.lex.is("audience", w)
                     || ctx.lex.is("occasion", w)
                     || ctx.lex.is("adjunct_prep", w)

@@ -130,3 +130,14 @@ fn german_quantifier_speaker_and_belief_cue() {
     assert_eq!(a.cue.as_deref(), Some("glauben"));
     assert_eq!(a.content.slice(&d.text), Some("die Reform scheitert"));
 }
+
+#[test]
+fn separable_cue_content_starts_after_dass() {
+    let (d, c) = claims(
+        "Die Polizeichefin räumte dagegen ein, dass Wasserwerfer eingesetzt worden seien.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Die Polizeichefin"));
+    assert_eq!(a.text, "Wasserwerfer eingesetzt worden seien");
+}
