@@ -44,32 +44,33 @@ pub(crate) fn assign(
     }
     let existing: Vec<Vec<&Document>> = stored.iter().map(|s| s.iter().collect()).collect();
     let destinations = place_new(&existing, new_docs);
-    let mut created: Vec<i64> = Vec::new();
-    let mut out = Vec::with_capacity(new_docs.len());
-    for destination in &destinations {
-        // `place_new` numbers existing stories by their position in `candidates`.
-        let row = match *destination {
-            Destination::Existing(k) if k < candidates.len() => candidates[k],
-            Destination::Existing(_) | Destination::New(_) => {
-                let n = match *destination {
-                    Destination::New(n) => n,
-                    Destination::Existing(_) => created.len(),
-                };
-                while created.len() <= n {
-                    let members: Vec<&Document> = new_docs
-                        .iter()
-                        .zip(&destinations)
-                        .filter(|(_, d)| **d == Destination::New(created.len()))
-                        .map(|(doc, _)| *doc)
-                        .collect();
-                    created.push(tx.create_story(&title_for(&members))?);
-                }
-                created[n]
-            }
-        };
-        out.push(row);
+    // One new story per group of new documents that joins no stored story, titled after its members.
+    let groups = destinations
+        .iter()
+        .filter_map(|d| match d {
+            Destination::New(n) => Some(n + 1),
+            Destination::Existing(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let mut created = Vec::with_capacity(groups);
+    for n in 0..groups {
+        let members: Vec<&Document> = new_docs
+            .iter()
+            .zip(&destinations)
+            .filter(|(_, d)| **d == Destination::New(n))
+            .map(|(doc, _)| *doc)
+            .collect();
+        created.push(tx.create_story(&title_for(&members))?);
     }
-    Ok(out)
+    // `place_new` numbers stored stories by their position in `candidates` and new ones below `groups`.
+    Ok(destinations
+        .iter()
+        .map(|d| match *d {
+            Destination::Existing(k) => candidates[k],
+            Destination::New(n) => created[n],
+        })
+        .collect())
 }
 
 /// A stored story's title once its dossier is built: the dossier's own (its most central report's), else the
