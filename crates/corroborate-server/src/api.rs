@@ -37,6 +37,19 @@ pub(crate) async fn blocking<T: Send + 'static>(
     Ok(tokio::task::spawn_blocking(move || f(store.as_ref())).await??)
 }
 
+/// Looks `id` up with `f` on a blocking thread; a missing `what` ("story", "document") is a 404 naming it.
+async fn found<T: Send + 'static>(
+    state: &AppState,
+    what: &str,
+    id: &str,
+    f: impl FnOnce(&dyn Store, &str) -> Result<Option<T>, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let lookup = id.to_string();
+    blocking(state, move |s| f(s, &lookup))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no {what} {id}")))
+}
+
 /// A JSON body that is already serialized (a stored dossier), sent as is.
 fn raw_json(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
@@ -57,11 +70,8 @@ async fn get_story(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     check_read(&state, &headers)?;
-    let lookup = id.clone();
-    match blocking(&state, move |s| s.dossier(&lookup)).await? {
-        Some(dossier) => Ok(raw_json(dossier)),
-        None => Err(ApiError::not_found(format!("no story {id}"))),
-    }
+    let dossier = found(&state, "story", &id, |s, id| s.dossier(id)).await?;
+    Ok(raw_json(dossier))
 }
 
 async fn get_document(
@@ -70,11 +80,8 @@ async fn get_document(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     check_read(&state, &headers)?;
-    let lookup = id.clone();
-    match blocking(&state, move |s| s.document(&lookup)).await? {
-        Some(doc) => Ok(Json(doc).into_response()),
-        None => Err(ApiError::not_found(format!("no document {id}"))),
-    }
+    let doc = found(&state, "document", &id, |s, id| s.document(id)).await?;
+    Ok(Json(doc).into_response())
 }
 
 #[derive(Deserialize)]
@@ -120,10 +127,7 @@ async fn export_story(
     let safe_id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
     let disposition = format!("attachment; filename=\"story-{safe_id}.{format}\"");
     if format == "md" || format == "html" {
-        let lookup = id.clone();
-        let Some(documents) = blocking(&state, move |s| s.story_documents(&lookup)).await? else {
-            return Err(ApiError::not_found(format!("no story {id}")));
-        };
+        let documents = found(&state, "story", &id, |s, id| s.story_documents(id)).await?;
         // The renderers need the dossier's types, which the stored JSON is not read back into: the dossier
         // is built again from the stored analyses, as the store built the stored one.
         let (content_type, body) = tokio::task::spawn_blocking(move || {
@@ -154,10 +158,7 @@ async fn export_story(
         )
             .into_response());
     }
-    let lookup = id.clone();
-    let Some(dossier) = blocking(&state, move |s| s.dossier(&lookup)).await? else {
-        return Err(ApiError::not_found(format!("no story {id}")));
-    };
+    let dossier = found(&state, "story", &id, |s, id| s.dossier(id)).await?;
     if format == "json" {
         return Ok((
             [
