@@ -64,16 +64,7 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<bool> {
         .map(|(i, r)| make_document(i, &r.doc, &r.sentences.join("\n"), true))
         .collect();
     let annotate_s = started.elapsed().as_secs_f64();
-    let started = Instant::now();
-    let stories = group_stories(&docs);
-    let group_s = started.elapsed().as_secs_f64();
-
-    let index: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let predicted = assignment(&stories, &index, docs.len());
+    let (stories, index, predicted, group_s) = grouped(&docs);
     let gold_story: Vec<String> = records.iter().map(|r| r.story_cluster.clone()).collect();
     let gold_topic: Vec<String> = records.iter().map(|r| r.topic.to_string()).collect();
 
@@ -282,6 +273,23 @@ impl Lcg {
     }
 }
 
+/// The stories, each document's position by id, each document's story, and the seconds grouping took.
+type Grouped<'d> = (Vec<Story>, HashMap<&'d str, usize>, Vec<String>, f64);
+
+/// Runs `group_stories` on `docs`, timed, with each document's predicted story.
+fn grouped(docs: &[Document]) -> Grouped<'_> {
+    let started = Instant::now();
+    let stories = group_stories(docs);
+    let group_s = started.elapsed().as_secs_f64();
+    let index: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let predicted = assignment(&stories, &index, docs.len());
+    (stories, index, predicted, group_s)
+}
+
 /// Times `group_stories` on `n` synthetic documents (about ten per synthetic event) and scores it against the
 /// synthetic events.
 fn scale_run(records: &[Record], n: usize) {
@@ -313,15 +321,7 @@ fn scale_run(records: &[Record], n: usize) {
         gold.push(event.to_string());
     }
     let build_s = started.elapsed().as_secs_f64();
-    let started = Instant::now();
-    let stories = group_stories(&docs);
-    let group_s = started.elapsed().as_secs_f64();
-    let index: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let predicted = assignment(&stories, &index, docs.len());
+    let (stories, _, predicted, group_s) = grouped(&docs);
     let scores = Scores::of(&predicted, &gold);
     println!(
         "scale {n:>7} docs: group_stories {group_s:8.3} s ({:.1} µs/doc), {} stories, synthetic B-cubed F1 {:.4} (build {build_s:.1} s)",
