@@ -1,7 +1,7 @@
 //! corroborate's local web app and JSON API over a [`Store`].
 //!
 //! - `GET /` and `/assets/*`: the web app, compiled into the binary (nothing is loaded from another host).
-//! - `GET /api/stories`, `GET /api/stories/{id}`, `GET /api/stories/{id}/export?format=json|csv`,
+//! - `GET /api/stories`, `GET /api/stories/{id}`, `GET /api/stories/{id}/export?format=json|csv|md|html`,
 //!   `GET /api/documents/{id}`, `GET /api/search?q=`: reads.
 //! - `POST /api/documents`: a write; needs `Authorization: Bearer <token>`.
 //!
