@@ -42,6 +42,9 @@ pub struct Args {
     /// Cross-validate the German model in this many contiguous folds of the GermEval file.
     #[arg(long)]
     pub cv: Option<usize>,
+    /// The project's written German sentences (`data/ner-de-written`), added to every fold's training side.
+    #[arg(long, requires = "cv")]
+    pub written_de: Option<PathBuf>,
     /// Floor for the cross-validated German micro F1 over PER/ORG/LOC (needs --cv).
     #[arg(long, requires = "cv")]
     pub min_f1_de_cv: Option<f64>,
@@ -88,7 +91,8 @@ pub fn run(args: &Args) -> anyhow::Result<bool> {
         ok &= args.min_f1_de.is_none_or(|min| f1 >= min);
         match args.cv {
             Some(folds) => {
-                let f1 = crate::crossval::run(&sentences, folds, args.errors)?;
+                let extra = crate::written::examples_in(args.written_de.as_deref())?;
+                let f1 = crate::crossval::run(&sentences, folds, args.errors, &extra)?;
                 ok &= args.min_f1_de_cv.is_none_or(|min| f1 >= min);
             }
             None => {

@@ -23,6 +23,7 @@ mod numbers;
 mod sentences;
 mod stories;
 mod train_ner;
+mod written;
 
 #[derive(Parser)]
 #[command(

@@ -18,6 +18,9 @@ pub struct Args {
     /// GermEval 2014 file to train on (tab-separated: index, token, outer tag, inner tag).
     #[arg(long)]
     pub germeval: PathBuf,
+    /// The project's written German sentences (`data/ner-de-written`), trained on after GermEval's.
+    #[arg(long)]
+    pub written: Option<PathBuf>,
     /// Where to write the model.
     #[arg(long)]
     pub out: PathBuf,
@@ -26,14 +29,17 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<bool> {
     let sentences = read_bio(&args.germeval, 1, 2)?;
     let started = Instant::now();
-    let examples: Vec<Example> = sentences.iter().flat_map(examples).collect();
+    let mut examples: Vec<Example> = sentences.iter().flat_map(examples).collect();
+    let written = crate::written::examples_in(args.written.as_deref())?;
+    let written_count = written.len();
+    examples.extend(written);
     let refs: Vec<&Example> = examples.iter().collect();
     let model = tagger::train(&refs, &TrainOptions::default());
     let bytes = model.to_bytes();
     let seconds = started.elapsed().as_secs_f64();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     println!(
-        "trained on {} sentences ({} words) in {seconds:.1} s: {} features, {} bytes -> {}",
+        "trained on {} GermEval and {written_count} written sentences ({} words) in {seconds:.1} s: {} features, {} bytes -> {}",
         sentences.len(),
         examples.iter().map(Example::len).sum::<usize>(),
         model.features(),

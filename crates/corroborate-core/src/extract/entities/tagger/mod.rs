@@ -23,7 +23,7 @@ use super::chunks::Chunk;
 use super::classify::{LIKELY, Named, SURE, span_of};
 use super::lex::{Gender, Lex};
 use super::words::{self, Word};
-use crate::model::{EntityKind, Span};
+use crate::model::{EntityKind, Span, TokenKind};
 
 /// The shipped German model's bytes.
 static GERMAN: &[u8] = include_bytes!("../../../../data/de/ner-model.bin");
@@ -102,6 +102,47 @@ pub fn examples(
     out
 }
 
+/// The well-formed names within one of the model's names (first word, last word, kind): a name does not run
+/// across a bracket ("Bundesamt für Gesundheit (BAG" is two names), nor on past a capitalised article that
+/// starts a new phrase (a heading glued to its first sentence: "Hulk Der Präsident …" keeps "Hulk"), and
+/// does not start on punctuation.
+fn well_formed(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+) -> Vec<(usize, usize, EntityKind)> {
+    let mut out = Vec::new();
+    let mut start = first;
+    let push = |a: usize, b: usize, out: &mut Vec<(usize, usize, EntityKind)>| {
+        // A name may end on the full stop of an initial or an ordinal ("Nico G.", "Elisabeth II.") or on a
+        // mark that belongs to it ("Yahoo!").
+        let starts = |w: &Word| w.kind != TokenKind::Punct;
+        let ends = |w: &Word| starts(w) || matches!(w.text, "." | "!" | "*");
+        let a = (a..=b).find(|&i| starts(&words[i]));
+        let b = a.and_then(|a| (a..=b).rev().find(|&i| ends(&words[i])));
+        if let (Some(a), Some(b)) = (a, b) {
+            out.push((a, b, kind));
+        }
+    };
+    for (i, w) in words.iter().enumerate().take(last + 1).skip(first) {
+        if matches!(w.text, "(" | ")" | "[" | "]") {
+            if i > start {
+                push(start, i - 1, &mut out);
+            }
+            start = i + 1;
+        } else if i > first && w.cap && !w.sent_start && lex.determiners.contains(&w.lower) {
+            if i > start {
+                push(start, i - 1, &mut out);
+            }
+            return out;
+        }
+    }
+    if start <= last {
+        push(start, last, &mut out);
+    }
+    out
+}
+
 /// The model's names for a document, taking over what the rules found: where the rules read the same span
 /// their reading is kept (a facility stays a facility), elsewhere the model's kind counts as likely. Groups
 /// and sure multi-word names the rules found outside every model name are kept (the model does not tag
@@ -136,6 +177,10 @@ pub(super) fn retag(
             }
         }
     }
+    let mut spans: Vec<(usize, usize, EntityKind)> = spans
+        .into_iter()
+        .flat_map(|span| well_formed(span, words, lex))
+        .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und
     // Würde"). Elsewhere the model's spans stand: widening every name the rules hold cost F1 on GermEval.
@@ -163,6 +208,23 @@ pub(super) fn retag(
                     kind
                 },
             );
+        }
+    }
+    // A place the model read with its descriptor in front ("Flüchtlingslager Moria", the way GermEval and the
+    // written training text mark "Flughafen Hamburg") where the rules read a facility behind that descriptor:
+    // the dossier wants the facility by its own name ("Moria"), so later bare mentions join it.
+    for span in &mut spans {
+        let (first, last, kind) = *span;
+        let facility = named.iter().find(|n| {
+            n.kind == Some(EntityKind::Facility)
+                && n.strength >= SURE
+                && n.first == first + 1
+                && n.last == last
+        });
+        if kind == EntityKind::Location
+            && let Some(n) = facility
+        {
+            *span = (n.first, n.last, kind);
         }
     }
     // Widening may make names overlap: the first and longest of overlapping ones stays.

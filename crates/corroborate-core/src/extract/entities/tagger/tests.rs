@@ -186,3 +186,51 @@ fn the_shipped_german_model_loads_and_reads_names() {
         "{found:?}"
     );
 }
+
+/// The surfaces `well_formed` keeps of a model name covering the words `first..=last` of `text`.
+fn well_formed_surfaces(text: &str, first: &str, last: &str) -> Vec<String> {
+    let sentences = split_sentences(text, "de");
+    let words = words::words(text, &sentences);
+    let at = |s: &str| {
+        words
+            .iter()
+            .position(|w| w.text == s)
+            .expect("word in text")
+    };
+    well_formed(
+        (at(first), at(last), EntityKind::Organization),
+        &words,
+        Lex::for_lang("de"),
+    )
+    .into_iter()
+    .map(|(a, b, _)| text[words[a].span.start..words[b].span.end].to_string())
+    .collect()
+}
+
+#[test]
+fn model_names_are_cut_at_brackets_and_glued_headings_but_keep_their_full_stops() {
+    assert_eq!(
+        well_formed_surfaces(
+            "Das Bundesamt für Gesundheit (BAG) warnt.",
+            "Bundesamt",
+            ")"
+        ),
+        ["Bundesamt für Gesundheit", "BAG"]
+    );
+    assert_eq!(
+        well_formed_surfaces(
+            "Rücktritt: Hulk Der Präsident der Liga geht.",
+            "Hulk",
+            "Liga"
+        ),
+        ["Hulk"]
+    );
+    assert_eq!(
+        well_formed_surfaces("Es kamen Elisabeth II. und viele andere.", "Elisabeth", "."),
+        ["Elisabeth II."]
+    );
+    assert_eq!(
+        well_formed_surfaces("Er sagte: „Kalvora AG“ sei pleite.", "„", "“"),
+        ["Kalvora AG"]
+    );
+}
