@@ -163,7 +163,7 @@ pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
 
 /// Whether the cue at `start` is a past participle ("asked", "told", "expected"), which after "be" makes a
 /// passive; a cue phrase ending in "that" ("concerned that") is an adjective and stays active.
-fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
+pub(super) fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
     let w = ctx.lower(start);
     let end = cue_at(ctx, start).map_or(start + 1, |h| h.end);
     let adjective = end > start + 1 && ctx.lex.is("complementizer", ctx.lower(end - 1));
