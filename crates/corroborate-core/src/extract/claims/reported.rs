@@ -499,6 +499,14 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             })
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
             .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
+        let infinitive = cs > a && ctx.lex.is("infinitive_marker", ctx.lower(cs - 1));
+        let (left, cs) = match (left, infinitive) {
+            (None, true) => match infinitive_subject(ctx, cs, (a, first), out) {
+                Some((sp, lead)) => (Some(sp), lead),
+                None => (None, cs),
+            },
+            (left, _) => (left, cs),
+        };
         let found = if let Some(sp) = left {
             let from = cue_content_start(ctx, &hit, e);
             // A relative clause ("those who want a change, most …") ends at its comma.
@@ -511,6 +519,9 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
                 e
             };
             draft(ctx, sent, (from, to), Some(sp), cue_of(ctx, &hit, cs))
+        } else if infinitive {
+            // "… visited NBC to discuss his remarks, …": the phrase after an infinitive is its object.
+            None
         } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
             // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
             (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
@@ -601,6 +612,29 @@ fn passive_agent(
     let mut d = draft(ctx, sent, (sr.start, sr.end), Some(agent), cue)?;
     d.content = subject.span;
     Some(d)
+}
+
+/// The subject of a cue in the infinitive after a verb of the `infinitive_lead` class ("His critics rushed to
+/// say …", "The president went on to claim …", "Clinton took to Twitter to say …"), with the lead verb's first
+/// token (the cue span starts there). `cs` is the cue's first token, after its infinitive marker.
+fn infinitive_subject(
+    ctx: &Ctx,
+    cs: usize,
+    (a, first): (usize, usize),
+    out: &[Draft],
+) -> Option<(Speaker, usize)> {
+    let to = cs.checked_sub(1)?;
+    let lead = (to.saturating_sub(4).max(a)..to)
+        .rev()
+        .find(|&k| ctx.lex.is("infinitive_lead", ctx.lower(k)))?;
+    if (lead + 1..to).any(|k| !ctx.is_word(k)) {
+        return None;
+    }
+    let ls = speaker::absorb_modifiers(ctx, lead, a);
+    let sp = speaker::left_np(ctx, ls, a)
+        .or_else(|| subject::comma_subject_at(ctx, ls, a))
+        .or_else(|| coordinated_subject(ctx, ls, (a, first), out))?;
+    Some((sp, ls))
 }
 
 /// Whether the words after a cue report a proposition: not a preposition of the `not_content_start` class

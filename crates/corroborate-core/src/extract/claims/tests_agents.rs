@@ -74,3 +74,45 @@ fn the_agent_of_a_passive_cue_is_the_speaker() {
     );
     let _ = d;
 }
+
+#[test]
+fn cue_in_the_infinitive_takes_the_lead_verbs_subject() {
+    let (d, c) = claims(
+        "Her rivals rushed to say that the mayor had not consulted anyone.",
+        "en",
+    );
+    let a = by_cue(&d, &c, "rushed to say");
+    assert_eq!(speaker(&d, a), Some("Her rivals"));
+    assert_eq!(a.cue.as_deref(), Some("say"));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Denies);
+    assert_eq!(a.text, "the mayor had consulted anyone");
+
+    let (d, c) = claims("The governor went on to claim that the dam was safe.", "en");
+    let a = by_cue(&d, &c, "went on to claim");
+    assert_eq!(speaker(&d, a), Some("The governor"));
+    assert_eq!(a.cue.as_deref(), Some("claim"));
+    assert_eq!(a.polarity, Polarity::Affirms);
+    assert!(a.hedged);
+    assert_eq!(a.text, "the dam was safe");
+
+    let (d, c) = claims(
+        "The fire chief took to Twitter to say the blaze was under control.",
+        "en",
+    );
+    let a = by_cue(&d, &c, "took to Twitter to say");
+    assert_eq!(speaker(&d, a), Some("The fire chief"));
+    assert_eq!(a.text, "the blaze was under control");
+
+    // Without a lead verb the phrase after an infinitive is its object, never a speaker after the cue.
+    let (d, c) = claims(
+        "The minister flew to Lyon to discuss the floods, saying the levees held.",
+        "en",
+    );
+    assert!(
+        c.iter().all(|c| speaker(&d, c) != Some("the floods")),
+        "{c:#?}"
+    );
+    let a = by_cue(&d, &c, "saying");
+    assert_eq!(speaker(&d, a), Some("The minister"));
+}
