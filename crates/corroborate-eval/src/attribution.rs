@@ -65,6 +65,10 @@ pub struct AttributionArgs {
     /// With `--example`: how many sentences to print.
     #[arg(long, default_value_t = 12)]
     pub examples: usize,
+    /// Count the gold attributions whose cue we found but whose source we missed or got wrong, by gold source
+    /// and ours; with a value other than "all", print the sentences of that group ("he -> -").
+    #[arg(long)]
+    pub source_errors: Option<String>,
 }
 
 /// One role of one attribution: its fragments (byte spans).
@@ -149,6 +153,7 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
     let mut missed_source: HashMap<String, usize> = HashMap::new();
     let mut spurious_source: HashMap<String, usize> = HashMap::new();
     let mut articles = 0usize;
+    let mut src_err: HashMap<String, usize> = HashMap::new();
     let mut shown = 0usize;
     let mut misses = args
         .misses
@@ -177,6 +182,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
         }
         articles += 1;
         let words = word_tokens(&text);
+        if let Some(want) = args.source_errors.as_deref() {
+            source_errors(&text, &words, &gold, &pred, want, &mut src_err);
+        }
         for (k, role) in ROLES.iter().enumerate() {
             let g: Vec<&Frags> = gold.iter().filter_map(|a| role.of(a)).collect();
             let p: Vec<&Frags> = pred.iter().filter_map(|a| role.of(a)).collect();
@@ -300,6 +308,14 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
     }
     if let Some(m) = &misses {
         m.print(args.top);
+    }
+    if args.source_errors.is_some() {
+        let mut v: Vec<(&String, &usize)> = src_err.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        println!("== source errors where the cue matched (gold -> ours)");
+        for (k, n) in v.iter().take(args.top * 3) {
+            println!("{n:>5}  {k}");
+        }
     }
     let ok = [args.min_source, args.min_cue, args.min_content]
         .iter()
@@ -519,5 +535,76 @@ fn dump(text: &str, gold: &[Attribution], pred: &[Attribution]) {
             show(&a.cue),
             content
         );
+    }
+}
+
+/// Gold attributions whose cue one of ours overlaps while its source does not: counted by "gold -> ours"
+/// (a name or a long phrase as "NP"), and the sentences of the group `want` printed.
+fn source_errors(
+    text: &str,
+    words: &[(Span, bool)],
+    gold: &[Attribution],
+    pred: &[Attribution],
+    want: &str,
+    counts: &mut HashMap<String, usize>,
+) {
+    let class = |f: &Option<Frags>| -> String {
+        let Some(f) = f else {
+            return "-".into();
+        };
+        let t: String = f
+            .iter()
+            .filter_map(|s| text.get(s.start..s.end))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if t.split_whitespace().count() == 1 && t.chars().all(|c| c.is_alphabetic()) && t.len() <= 5
+        {
+            t
+        } else {
+            "NP".into()
+        }
+    };
+    for g in gold {
+        let (Some(gc), Some(_)) = (&g.cue, &g.source) else {
+            continue;
+        };
+        let gcs = token_set(words, gc);
+        let Some(p) = pred.iter().find(|p| {
+            p.cue
+                .as_ref()
+                .is_some_and(|c| !token_set(words, c).is_disjoint(&gcs))
+        }) else {
+            continue;
+        };
+        let gs = token_set(words, g.source.as_ref().unwrap());
+        let ok = p
+            .source
+            .as_ref()
+            .is_some_and(|s| !token_set(words, s).is_disjoint(&gs));
+        if ok {
+            continue;
+        }
+        let key = format!("{} -> {}", class(&g.source), class(&p.source));
+        if want == key {
+            let at = gc.first().map_or(0, |s| s.start);
+            let a = floor_boundary(text, at.saturating_sub(160));
+            let b = floor_boundary(text, at + 60);
+            let show = |f: &Option<Frags>| {
+                f.as_ref()
+                    .and_then(|x| x.first())
+                    .and_then(|s| text.get(s.start..s.end))
+                    .unwrap_or("-")
+                    .to_string()
+            };
+            println!(
+                "--- gold src={:?} ours={:?} cue={:?}\n{}",
+                show(&g.source),
+                show(&p.source),
+                show(&g.cue),
+                text[a..b].replace('\n', " ")
+            );
+        }
+        *counts.entry(key).or_default() += 1;
     }
 }

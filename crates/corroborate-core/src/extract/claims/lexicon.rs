@@ -76,6 +76,21 @@ impl<T> PhraseIndex<T> {
         self.by_first.contains_key(word)
     }
 
+    /// Every phrase whose words equal `words[..n]`, longest first, each with its `n`.
+    pub fn matching<'s, 'w>(
+        &'s self,
+        words: &'w [&'w str],
+    ) -> impl Iterator<Item = (&'s Phrase<T>, usize)> + use<'s, 'w, T> {
+        let list = words
+            .first()
+            .and_then(|f| self.by_first.get(*f))
+            .map_or(&[][..], Vec::as_slice);
+        list.iter().filter_map(move |p| {
+            let n = p.words.len();
+            (words.len() >= n && p.words.iter().zip(words).all(|(a, b)| a == b)).then_some((p, n))
+        })
+    }
+
     /// The longest phrase whose words equal `words[..n]`; returns it and `n`.
     pub fn longest<'s>(&'s self, words: &[&str]) -> Option<(&'s Phrase<T>, usize)> {
         let first = words.first()?;
@@ -96,6 +111,9 @@ pub struct Cue {
     /// The form reports speech only next to a direct quote or before a colon ("continued", "exclaimed"),
     /// marked `^` in the table: "he continued" alone is no attribution, "“…,” he continued" is.
     pub quote_only: bool,
+    /// The particle of a separable verb that must close the cue's clause, written `form (particle)` in the
+    /// table: "räumte (ein)" is a cue in "räumte den Fehler ein, …", not in "räumte das Lager".
+    pub particle: Option<String>,
 }
 
 /// Where a source preposition stands relative to its source.
@@ -207,6 +225,13 @@ fn load_cues(index: &mut PhraseIndex<Cue>, entries: Vec<&str>) {
             continue;
         };
         for form in forms.split(',') {
+            let (form, particle) = match form.split_once('(') {
+                Some((f, p)) => (
+                    f,
+                    Some(p.trim().trim_end_matches(')').trim().to_lowercase()),
+                ),
+                None => (form, None),
+            };
             let form = form.trim();
             let noun_too = form.ends_with('*');
             let quote_only = form.ends_with('^');
@@ -217,6 +242,7 @@ fn load_cues(index: &mut PhraseIndex<Cue>, entries: Vec<&str>) {
                     stance,
                     noun_too,
                     quote_only,
+                    particle,
                 },
             );
         }

@@ -31,6 +31,8 @@ mod subject;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_agents;
+#[cfg(test)]
 mod tests_de;
 #[cfg(test)]
 mod tests_more;

@@ -186,7 +186,7 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
         let Some(speaker) = speaker else {
             continue;
         };
-        let from = content_start(ctx, hit.end, e);
+        let from = cue_content_start(ctx, &hit, e);
         let span = Span::new(sent.start.min(speaker.span.start), sent.end);
         if let Some(mut d) = draft(ctx, sent, (from, e), Some(speaker), cue_of(ctx, &hit, i)) {
             d.span = span;
@@ -341,9 +341,12 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
         // A participle ("…, saying the rents …") is never this inverted form.
         let participle = ctx.lower(m).ends_with("ing");
-        if let Some(hit) = speaker::reported_cue_at(ctx, m)
-            .filter(|h| h.cue.stance == Stance::Neutral && !ctx.in_quote(m) && !participle)
-            && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
+        if let Some(hit) = speaker::reported_cue_at(ctx, m).filter(|h| {
+            h.cue.stance == Stance::Neutral
+                && !ctx.in_quote(m)
+                && !participle
+                && !ctx.lex.is("addressee_cue", &h.cue.lemma)
+        }) && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
             && names_someone(ctx, &sp)
         {
             return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
@@ -473,7 +476,17 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             continue;
         };
         let participle = i > a && after_comma(ctx, i) && ctx.lower(i).ends_with("ing");
-        if participle || frames.iter().any(|f| f.contains(&i)) || !opens_content(ctx, hit.end, e) {
+        if participle || frames.iter().any(|f| f.contains(&i)) {
+            i = hit.end;
+            continue;
+        }
+        if let Some(d) = passive_agent(ctx, sent, (a, e), i, &hit) {
+            frames.extend(frame_tokens(ctx, &d));
+            out.push(d);
+            i = hit.end;
+            continue;
+        }
+        if !opens_content(ctx, hit.end, e) {
             i = hit.end;
             continue;
         }
@@ -486,8 +499,16 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             })
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
             .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
+        let infinitive = cs > a && ctx.lex.is("infinitive_marker", ctx.lower(cs - 1));
+        let (left, cs) = match (left, infinitive) {
+            (None, true) => match infinitive_subject(ctx, cs, (a, first), out) {
+                Some((sp, lead)) => (Some(sp), lead),
+                None => (None, cs),
+            },
+            (left, _) => (left, cs),
+        };
         let found = if let Some(sp) = left {
-            let from = content_start(ctx, hit.end, e);
+            let from = cue_content_start(ctx, &hit, e);
             // A relative clause ("those who want a change, most …") ends at its comma.
             let relative = ctx
                 .lex
@@ -498,6 +519,9 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
                 e
             };
             draft(ctx, sent, (from, to), Some(sp), cue_of(ctx, &hit, cs))
+        } else if infinitive {
+            // "… visited NBC to discuss his remarks, …": the phrase after an infinitive is its object.
+            None
         } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
             // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
             (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
@@ -512,6 +536,105 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
         }
         i = hit.end;
     }
+}
+
+/// A passive cue with its agent, the speaker: "The report was denied by the ministry." (content: the subject),
+/// "It was confirmed by the police that …" / "Rubio was asked by the moderator whether …" (content: the clause
+/// after the agent). The cue is a past participle after a form of "be" (adverbs between); the agent follows an
+/// `agent_prep` within a few words and opens like a noun phrase; a subject that is a pronoun or a relative word
+/// carries no proposition, so without a clause after the agent there is no claim.
+fn passive_agent(
+    ctx: &Ctx,
+    sent: Span,
+    (a, e): (usize, usize),
+    i: usize,
+    hit: &CueHit,
+) -> Option<Draft> {
+    if !speaker::is_participle_cue(ctx, i) {
+        return None;
+    }
+    let mut b = i;
+    while b > a
+        && b + 4 > i
+        && speaker::is_modifier(ctx, b - 1)
+        && !ctx.lex.is("be", ctx.lower(b - 1))
+    {
+        b -= 1;
+    }
+    if b == a || !ctx.lex.is("be", ctx.lower(b - 1)) {
+        return None;
+    }
+    let be = b - 1;
+    let by = (hit.end..e.min(hit.end + 8))
+        .take_while(|&k| ctx.is_word(k))
+        .find(|&k| ctx.lex.is("agent_prep", ctx.lower(k)))?;
+    let start = by + 1;
+    let first = ctx.toks.get(start)?;
+    let opens = (first.cap && first.kind == TokenKind::Word)
+        || ctx.lex.is("determiner", &first.lower)
+        || ctx.lex.is("quantifier_pronoun", &first.lower)
+        || ctx.lex.role_nouns.contains(&first.lower)
+        || first.kind == TokenKind::Number;
+    // "by Friday", "by the end of the week": a deadline, not an agent.
+    let time = (start..e.min(start + 3)).any(|k| ctx.lex.is("time", ctx.lower(k)));
+    if !opens || time || ctx.lex.is("pronoun", &first.lower) {
+        return None;
+    }
+    let mut j = start;
+    while j < e && j - start < 12 && speaker::np_word(ctx, j) {
+        if j > start && ctx.lex.is("pronoun", ctx.lower(j)) {
+            break;
+        }
+        j += 1;
+    }
+    if !speaker::has_content_word(ctx, start, j) {
+        return None;
+    }
+    let agent = speaker::build(ctx, start, j)?;
+    let cue = cue_of(ctx, hit, b);
+    let w = ctx.lower(j);
+    if ctx.lex.is("complementizer", w) || ctx.lex.is("question_opener", w) {
+        let from = if ctx.lex.is("question_opener", w) {
+            j
+        } else {
+            j + 1
+        };
+        return draft(ctx, sent, (from, e), Some(agent), cue);
+    }
+    let subject = speaker::left_np(ctx, be, a)?;
+    let sr = ctx.tok_range(subject.span);
+    let lone_pronoun = sr.len() == 1
+        && (ctx.lex.is("pronoun", ctx.lower(sr.start))
+            || ctx.lex.is("relative", ctx.lower(sr.start)));
+    if lone_pronoun {
+        return None;
+    }
+    let mut d = draft(ctx, sent, (sr.start, sr.end), Some(agent), cue)?;
+    d.content = subject.span;
+    Some(d)
+}
+
+/// The subject of a cue in the infinitive after a verb of the `infinitive_lead` class ("His critics rushed to
+/// say …", "The president went on to claim …", "Clinton took to Twitter to say …"), with the lead verb's first
+/// token (the cue span starts there). `cs` is the cue's first token, after its infinitive marker.
+fn infinitive_subject(
+    ctx: &Ctx,
+    cs: usize,
+    (a, first): (usize, usize),
+    out: &[Draft],
+) -> Option<(Speaker, usize)> {
+    let to = cs.checked_sub(1)?;
+    let lead = (to.saturating_sub(4).max(a)..to)
+        .rev()
+        .find(|&k| ctx.lex.is("infinitive_lead", ctx.lower(k)))?;
+    if (lead + 1..to).any(|k| !ctx.is_word(k)) {
+        return None;
+    }
+    let ls = speaker::absorb_modifiers(ctx, lead, a);
+    let sp = speaker::left_np(ctx, ls, a)
+        .or_else(|| subject::comma_subject_at(ctx, ls, a))
+        .or_else(|| coordinated_subject(ctx, ls, (a, first), out))?;
+    Some((sp, ls))
 }
 
 /// Whether the words after a cue report a proposition: not a preposition of the `not_content_start` class
@@ -577,6 +700,22 @@ fn content_start(ctx: &Ctx, after_cue: usize, e: usize) -> usize {
         .find(|&j| ctx.lex.is("complementizer", ctx.lower(j)) || ctx.is_punct(j, ":"))
         .filter(|&j| (after_cue..j).all(between_ok))
         .unwrap_or(after_cue)
+}
+
+/// Where the reported clause starts after the cue `hit`: after a cue of the `addressee_cue` class the noun
+/// phrase before "that" is whom the speaker told ("told the Times that …", "telling his supporters that …"),
+/// else [`content_start`].
+fn cue_content_start(ctx: &Ctx, hit: &CueHit, e: usize) -> usize {
+    if ctx.lex.is("addressee_cue", &hit.cue.lemma) {
+        let mut k = hit.end;
+        while k < e && k < hit.end + 8 && speaker::np_word(ctx, k) {
+            k += 1;
+        }
+        if k > hit.end && k < e && ctx.lex.is("complementizer", ctx.lower(k)) {
+            return k;
+        }
+    }
+    content_start(ctx, hit.end, e)
 }
 
 /// The token after the adjuncts that follow a cue before its content: dates ("on Friday", "last week"), media

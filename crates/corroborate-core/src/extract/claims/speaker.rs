@@ -35,7 +35,12 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
         return None;
     }
     let words = ctx.words(i, 5);
-    let (phrase, n) = ctx.lex.cues.longest(&words)?;
+    let (phrase, n) = ctx.lex.cues.matching(&words).find(|(p, n)| {
+        p.value
+            .particle
+            .as_deref()
+            .is_none_or(|pt| particle_closes(ctx, i + n, pt))
+    })?;
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
     // After a determiner the form is a noun ("the report"), but a quantifier may be the subject of a verb
     // ("Both think …", "Some accused …").
@@ -72,6 +77,15 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
         cue: phrase.value.clone(),
         end: i + n,
     })
+}
+
+/// Whether the separable particle `particle` is the last word of the clause that goes on at token `from`
+/// (before a comma, a colon, a dash or the sentence end, within 20 tokens): "räumte den Fehler ein, …".
+fn particle_closes(ctx: &Ctx, from: usize, particle: &str) -> bool {
+    let end = (from..ctx.toks.len().min(from + 20))
+        .find(|&k| !ctx.is_word(k) && !is_title_dot(ctx, k))
+        .unwrap_or(ctx.toks.len());
+    end > from && ctx.lower(end - 1) == particle
 }
 
 /// Whether a form that is also a noun ("shows", "calls", "plans") reads as the verb here: after a pronoun, a
@@ -163,7 +177,7 @@ pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
 
 /// Whether the cue at `start` is a past participle ("asked", "told", "expected"), which after "be" makes a
 /// passive; a cue phrase ending in "that" ("concerned that") is an adjective and stays active.
-fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
+pub(super) fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
     let w = ctx.lower(start);
     let end = cue_at(ctx, start).map_or(start + 1, |h| h.end);
     let adjective = end > start + 1 && ctx.lex.is("complementizer", ctx.lower(end - 1));

@@ -141,3 +141,46 @@ fn separable_cue_content_starts_after_dass() {
     assert_eq!(speaker(&d, a), Some("Die Polizeichefin"));
     assert_eq!(a.text, "Wasserwerfer eingesetzt worden seien");
 }
+
+#[test]
+fn separable_cue_needs_its_particle() {
+    // "räumte … ein" (admitted) is a cue; "räumte das Lager" (cleared the camp) is none.
+    let (d, c) = claims(
+        "Der Bürgermeister räumte am Dienstag ein, dass die Warnung zu spät kam.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Der Bürgermeister"));
+    assert_eq!(a.cue.as_deref(), Some("einräumen"));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Affirms);
+    assert_eq!(a.text, "die Warnung zu spät kam");
+
+    let (_, c) = claims(
+        "Die Polizei räumte das Lager am Morgen, die Bewohner mussten gehen.",
+        "de",
+    );
+    assert!(
+        c.iter().all(|c| c.cue.as_deref() != Some("einräumen")),
+        "{c:#?}"
+    );
+
+    // The same for other separable cues whose finite form alone is another verb.
+    let (d, c) = claims(
+        "Die Sprecherin wies am Abend zurück, dass die Polizei Gas eingesetzt habe.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Die Sprecherin"));
+    assert_eq!(a.cue.as_deref(), Some("zurückweisen"));
+    assert_eq!(a.polarity, Polarity::Denies);
+    assert_eq!(a.text, "die Polizei Gas eingesetzt habe");
+    let (_, c) = claims(
+        "Der Wind warf das Zelt um, der Regen hörte nicht auf.",
+        "de",
+    );
+    assert!(
+        c.iter().all(|c| c.cue.as_deref() != Some("vorwerfen")),
+        "{c:#?}"
+    );
+}
