@@ -101,11 +101,11 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.71",
+        "0.718",
         "--min-cue",
-        "0.71",
+        "0.716",
         "--min-content",
-        "0.745",
+        "0.75",
     ]);
 }
 
