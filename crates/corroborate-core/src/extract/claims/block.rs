@@ -4,7 +4,8 @@
 //!
 //! Every sentence of the block is X's claim (mode `direct`: the statement's own words), carried by the outlet's
 //! document, with X's statement ("a press release") as `via_text`. Speech reported *inside* the statement ("the
-//! minister lies when he says nobody was touched") also gets its own claim, with the statement as `via`.
+//! minister lies when he says nobody was touched") also gets its own claim, with the statement as `via`; when
+//! its speaker is the statement's own voice ("We call on the United Nations to …") the claim is X's.
 
 use super::ctx::Ctx;
 use super::draft::{CLAUSE_PUNCT, CueInfo, Draft, trim_span};
@@ -172,10 +173,21 @@ pub fn block_claims(ctx: &Ctx, b: &Block) -> Vec<Draft> {
             mode: ClaimMode::Direct,
         });
         if let Some(mut inner) = nested(ctx, content) {
-            inner.via_text = via_text
-                .clone()
-                .or_else(|| Some(ctx.slice(b.speaker.span).to_string()));
-            inner.via_span = b.via.or(Some(b.speaker.head));
+            let own_voice = inner.speaker.as_ref().is_some_and(|sp| {
+                ctx.lex
+                    .is("first_person", &ctx.slice(sp.span).trim().to_lowercase())
+            });
+            if own_voice {
+                // "We call on …" inside the statement: the issuer's own claim, through its statement.
+                inner.speaker = Some(b.speaker.clone());
+                inner.via_text = via_text.clone();
+                inner.via_span = b.via;
+            } else {
+                inner.via_text = via_text
+                    .clone()
+                    .or_else(|| Some(ctx.slice(b.speaker.span).to_string()));
+                inner.via_span = b.via.or(Some(b.speaker.head));
+            }
             out.push(inner);
         }
     }

@@ -272,7 +272,9 @@ pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
     // A pronoun right before the cue is the whole speaker ("Tuesday night he said"), also when it carries a
     // contracted auxiliary ("he’s been saying": the speaker is "he").
     if end > floor && ctx.lex.is("pronoun", ctx.lower(end - 1)) {
-        return Some(single(ctx, end - 1, end));
+        return Some(
+            relative_speaker(ctx, end - 1, floor).unwrap_or_else(|| single(ctx, end - 1, end)),
+        );
     }
     if end > floor
         && let Some(sp) = contracted_pronoun(ctx, end - 1)
@@ -282,10 +284,36 @@ pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
     let start = scan_left(ctx, end, floor)?;
     // Relative pronoun as speaker ("…, who said").
     if start + 1 == end && ctx.lower(start) == "who" {
-        return Some(single(ctx, start, end));
+        return Some(
+            relative_speaker(ctx, start, floor).unwrap_or_else(|| single(ctx, start, end)),
+        );
     }
     let start = joint(ctx, start, floor).unwrap_or(start);
     build(ctx, start, end)
+}
+
+/// A relative pronoun as speaker ("families who say …", "Idris Halloran, who said …"): the speaker is written
+/// "who", but it links through the noun phrase before it, so the claim is the antecedent's.
+fn relative_speaker(ctx: &Ctx, rel: usize, floor: usize) -> Option<Speaker> {
+    if !ctx.lex.is("relative", ctx.lower(rel)) || rel <= floor {
+        return None;
+    }
+    let end = if ctx.is_punct(rel - 1, ",") {
+        rel - 1
+    } else {
+        rel
+    };
+    let start = scan_left(ctx, end, floor)?;
+    if ctx.lex.is("relative", ctx.lower(start)) || ctx.lex.is("pronoun", ctx.lower(end - 1)) {
+        return None;
+    }
+    let antecedent = build(ctx, start, end)?;
+    let span = ctx.span_of(rel, rel + 1)?;
+    Some(Speaker {
+        span,
+        parts: vec![span],
+        head: antecedent.head,
+    })
 }
 
 /// A pronoun with a contracted auxiliary written as one token ("he’s", "they'd"): the pronoun's part.

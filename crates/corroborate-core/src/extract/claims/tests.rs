@@ -1,7 +1,9 @@
 //! English tests on texts written for them: one per pattern, plus invariants over arbitrary input.
 
 use super::find_claims;
-use crate::model::{ClaimMention, ClaimMode, Document, EntityKind, EntityMention, Polarity, Span};
+use crate::model::{
+    ClaimMention, ClaimMode, Document, EntityKind, EntityMention, Polarity, Span, Stance,
+};
 use crate::text::sentences::split_sentences;
 
 pub fn doc(text: &str, lang: &str) -> Document {
@@ -297,6 +299,27 @@ fn pronoun_speaker_follows_refers_to() {
         acronym: None,
     }];
     assert_eq!(attributed(&find_claims(&d, "en")).speaker_mention, Some(0));
+
+    // A relative "who" is written as the speaker but links through the name before it.
+    for text in [
+        "The camp's founder Idris Halloran, who said the land was taken, has left.",
+        "It was Idris Halloran who said the land was taken.",
+    ] {
+        let mut d = doc(text, "en");
+        let start = text.find("Idris Halloran").unwrap_or(0);
+        d.layers.mentions = vec![EntityMention {
+            span: Span::new(start, start + 14),
+            kind: EntityKind::Person,
+            roles: Vec::new(),
+            refers_to: None,
+            acronym: None,
+        }];
+        let c = find_claims(&d, "en");
+        let a = attributed(&c);
+        assert_eq!(speaker(&d, a), Some("who"), "{text}");
+        assert_eq!(a.speaker_mention, Some(0), "{text}");
+        assert_eq!(a.text, "the land was taken", "{text}");
+    }
 }
 
 #[test]
@@ -327,6 +350,17 @@ fn example_story_press_release_block() {
     assert_eq!(speaker(&d, minister), Some("he"));
     assert_eq!(minister.polarity, Polarity::Denies);
     assert!(minister.via_text.is_some());
+    // "We call on …" is the statement's own voice: the movement's directive, through its press release.
+    let call = c
+        .iter()
+        .find(|c| c.mode == ClaimMode::Indirect && c.cue.as_deref() == Some("call on"))
+        .expect("the movement's call inside the statement");
+    assert_eq!(
+        speaker(&d, call),
+        Some("The Movement for Land and Dignity (Harakat al-Ard wal-Karama, MLD)")
+    );
+    assert_eq!(call.via_text.as_deref(), Some("a press release"));
+    assert_eq!(call.stance, Some(Stance::Directive));
     // The signature is not a claim; the outlet's own last sentence is narration.
     assert!(!c.iter().any(|c| c.text.starts_with("Secretariat")));
     let last = c.last().expect("claims");
