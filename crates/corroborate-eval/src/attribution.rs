@@ -216,13 +216,7 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
                                     x.iter().any(|s| s.start + 400 > at && s.start < at + 200)
                                 })
                             }) {
-                                let show = |f: &Option<Frags>| {
-                                    f.as_ref()
-                                        .and_then(|x| x.first())
-                                        .and_then(|s| text.get(s.start..s.end))
-                                        .unwrap_or("-")
-                                        .to_string()
-                                };
+                                let show = |f: &Option<Frags>| first_fragment(&text, f);
                                 println!(
                                     "    ours: src={:?} cue={:?} content={:?}",
                                     show(&c.source),
@@ -590,13 +584,7 @@ fn source_errors(
             let at = gc.first().map_or(0, |s| s.start);
             let a = floor_boundary(text, at.saturating_sub(160));
             let b = floor_boundary(text, at + 60);
-            let show = |f: &Option<Frags>| {
-                f.as_ref()
-                    .and_then(|x| x.first())
-                    .and_then(|s| text.get(s.start..s.end))
-                    .unwrap_or("-")
-                    .to_string()
-            };
+            let show = |f: &Option<Frags>| first_fragment(text, f);
             println!(
                 "--- gold src={:?} ours={:?} cue={:?}\n{}",
                 show(&g.source),
@@ -607,4 +595,13 @@ fn source_errors(
         }
         *counts.entry(key).or_default() += 1;
     }
+}
+
+/// The text of a role's first fragment, or "-" when the role is missing, for error listings.
+fn first_fragment(text: &str, f: &Option<Frags>) -> String {
+    f.as_ref()
+        .and_then(|x| x.first())
+        .and_then(|s| text.get(s.start..s.end))
+        .unwrap_or("-")
+        .to_string()
 }
