@@ -45,7 +45,11 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     // After a determiner the form is a noun ("the report"), but a quantifier may be the subject of a verb
     // ("Both think …", "Some accused …").
     let subject_quantifier = ctx.lex.is("quantifier_pronoun", prev) && !phrase.value.noun_too;
-    if (ctx.lex.is("determiner", prev) && !subject_quantifier) || ctx.lex.is("noun_marker", prev) {
+    // "by saying" is a gerund, not a noun after a preposition.
+    let gerund = ctx.lower(i).ends_with("ing") && ctx.lex.is("gerund_prep", prev);
+    if (ctx.lex.is("determiner", prev) && !subject_quantifier)
+        || (ctx.lex.is("noun_marker", prev) && !gerund)
+    {
         return None;
     }
     // The second half of a compound adjective ("Iran-backed", "self-described") is no cue.
@@ -334,12 +338,22 @@ pub(super) fn scan_left(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
         if ctx.lex.is("pronoun", ctx.lower(i - 1)) && i < end {
             break;
         }
+        // A participle after a comma opens a clause of its own ("…, saying his campaign doesn't want …").
+        if i - 1 > floor && ctx.is_punct(i - 2, ",") && participle_word(ctx, i - 1) {
+            break;
+        }
         i -= 1;
         if end - i > MAX_NP {
             return name_suffix(ctx, end, floor);
         }
     }
     (i < end && has_content_word(ctx, i, end)).then_some(i)
+}
+
+/// A lower-case word in "-ing" (a participle or gerund, "saying", "calling").
+fn participle_word(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    !t.cap && t.kind == TokenKind::Word && t.lower.len() > 4 && t.lower.ends_with("ing")
 }
 
 /// For a run too long to be a subject, its trailing name ("… campaign chairman John Podesta").
