@@ -797,6 +797,8 @@ fn coordinated_subject(
         .max_by_key(|d| frame_start(d))
         .and_then(|d| d.speaker.clone())
         .or_else(|| subject::subject_at(ctx, a, cs - 1))
+        // "In his speech, Obama praised Clinton and said …"
+        .or_else(|| subject::subject_after_intro(ctx, a, cs - 1))
 }
 
 /// Where the reported clause starts after a cue: at "that" when it comes within a few words of names, dates,

@@ -41,8 +41,20 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         if is_subject(ctx, start, end) && opens_clause {
             best = Some((start, relative_at.unwrap_or(comma)));
         }
-        if matches!(first, "who" | "which" | "whose" | "where") {
+        if matches!(
+            first,
+            "who" | "who's" | "who’s" | "which" | "whose" | "where"
+        ) {
             relative_at = Some(start - 1);
+        } else if let Some(w) = relative_opening(ctx, start, floor) {
+            // A relative clause with commas of its own ("Biden, who was to travel to Columbus, Ohio, on
+            // Wednesday, said"): go on before it.
+            relative_at = Some(w - 1);
+            if w - 1 == floor {
+                break;
+            }
+            end = w - 1;
+            continue;
         } else if parenthetical(ctx, start, end)
             || ctx.lex.is("aside_opener", first)
             || participle_aside(ctx, start)
@@ -107,7 +119,7 @@ fn parenthetical(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Whether the chunk starting at `start` can be an apposition: a name, an article, a number (age), a role, or
 /// a role after a few modifiers ("executive director of …", "acting political director of …").
-fn appositive_like(ctx: &Ctx, start: usize) -> bool {
+pub(super) fn appositive_like(ctx: &Ctx, start: usize) -> bool {
     let Some(t) = ctx.toks.get(start) else {
         return false;
     };
@@ -122,6 +134,20 @@ fn appositive_like(ctx: &Ctx, start: usize) -> bool {
         || w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// The relative word ("who", "whose", "which") after a comma that opens the relative clause a chunk at `start`
+/// ends, within `MAX_CHUNK` tokens before it, when the chunk itself cannot be an apposition.
+fn relative_opening(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
+    if appositive_like(ctx, start) || ctx.toks.get(start).is_some_and(|t| t.cap) {
+        return None;
+    }
+    (start.saturating_sub(MAX_CHUNK).max(floor + 2)..start)
+        .rev()
+        .find(|&k| {
+            matches!(ctx.lower(k), "who" | "whose" | "which" | "who's" | "who’s")
+                && ctx.is_punct(k - 1, ",")
+        })
+}
+
 /// Whether the chunk starting at `start` is a participle aside about the subject ("…, wearing a cowboy hat, said",
 /// "…, speaking in Ohio, said"): a lower-case word in "-ing" or of the `aside_participle` class.
 fn participle_aside(ctx: &Ctx, start: usize) -> bool {
@@ -131,6 +157,8 @@ fn participle_aside(ctx: &Ctx, start: usize) -> bool {
     !t.cap
         && t.kind == crate::model::TokenKind::Word
         && ((t.lower.ends_with("ing") && t.lower.len() > 4)
+            || (t.lower.ends_with("ed") && t.lower.len() > 4)
+            || ctx.lex.is("participle", &t.lower)
             || ctx.lex.is("aside_participle", &t.lower))
 }
 
@@ -156,6 +184,12 @@ fn is_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
 /// The subject opening the clause at token `start` ("The Florida senator" of "The Florida senator sought …"):
 /// the run of noun-phrase words, stopped at a verb-like word (a lower-case word ending in "-ed") or a pronoun.
 pub fn subject_at(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
+    // "But the court overruled and said …": the conjunction opening the sentence is not the subject's.
+    let start = if ctx.lex.is("vp_conjunction", ctx.lower(start)) && start + 1 < limit {
+        start + 1
+    } else {
+        start
+    };
     let first = ctx.toks.get(start)?;
     if ctx.lex.is("pronoun", &first.lower) && first.lower != "who" {
         return speaker::build(ctx, start, start + 1);

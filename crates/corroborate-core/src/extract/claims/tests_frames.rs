@@ -196,3 +196,59 @@ fn short_quoted_title_before_a_cue_with_a_clause() {
     assert_eq!((sp, lemma), (Some("Vidal"), "admit"));
     assert_eq!((content, mode), ("the count was late", ClaimMode::Indirect));
 }
+
+#[test]
+fn subject_before_relative_clause_with_commas() {
+    let (d, c) = claims(
+        "Mayor Ana Ruiz, who was to travel to Lyon, France, on Monday to sign the pact, said the talks had stalled.",
+        "en",
+    );
+    let (sp, lemma, content, mode, pol) = frame(&d, &c, "said");
+    assert_eq!((sp, lemma), (Some("Mayor Ana Ruiz"), "say"));
+    assert_eq!(content, "the talks had stalled");
+    assert_eq!((mode, pol), (ClaimMode::Indirect, Polarity::Affirms));
+    // A name inside the relative clause is no apposition of the subject.
+    let (d, c) = claims(
+        "Mr. Lindqvist, whose new firm, Harbourline, builds cranes, said the port was too small.",
+        "en",
+    );
+    assert_eq!(frame(&d, &c, "said").0, Some("Mr. Lindqvist"));
+}
+
+#[test]
+fn subject_before_passive_participle_aside() {
+    let (d, c) = claims(
+        "Ms. Okafor, asked about the missing ballots, said the count was complete.",
+        "en",
+    );
+    let (sp, lemma, content, _, _) = frame(&d, &c, "said");
+    assert_eq!((sp, lemma), (Some("Ms. Okafor"), "say"));
+    assert_eq!(content, "the count was complete");
+}
+
+#[test]
+fn long_intro_before_a_name_with_a_party_tag() {
+    let (d, c) = claims(
+        "Saturday at the annual harbour workers' union convention Rep. Dana Kiel (D-Ore.) said the docks were unsafe.",
+        "en",
+    );
+    let (sp, lemma, content, _, _) = frame(&d, &c, "said");
+    assert_eq!((sp, lemma), (Some("Rep. Dana Kiel (D-Ore.)"), "say"));
+    assert_eq!(content, "the docks were unsafe");
+}
+
+#[test]
+fn coordinated_cue_after_an_intro_or_a_conjunction() {
+    let (d, c) = claims(
+        "In an interview with the Harbour Gazette, Vidal defended the budget and said the port would hire more staff.",
+        "en",
+    );
+    let (sp, lemma, content, _, _) = frame(&d, &c, "said");
+    assert_eq!((sp, lemma), (Some("Vidal"), "say"));
+    assert_eq!(content, "the port would hire more staff");
+    let (d, c) = claims(
+        "But the Harbour Court overruled and said the port already paid enough.",
+        "en",
+    );
+    assert_eq!(frame(&d, &c, "said").0, Some("the Harbour Court"));
+}
