@@ -181,7 +181,8 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
         };
         let cs = speaker::absorb_modifiers(ctx, ci, t);
         let sp = speaker::left_np(ctx, cs, t).or_else(|| subject::comma_subject_at(ctx, cs, t))?;
-        if ctx.tok_range(sp.span).start != t {
+        // A cue with a clause of its own ("“This Week,” Carson admitted that …") does not attribute the quote.
+        if ctx.tok_range(sp.span).start != t || ctx.lex.is("complementizer", ctx.lower(hit.end)) {
             return None;
         }
         let span = ctx.span_of(t, hit.end)?;

@@ -161,7 +161,11 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
     let r = ctx.tok_range(sent);
     let e = content_end(ctx, r.start, r.end);
     for i in r.start + 1..e {
-        if !after_comma(ctx, i) || !ctx.lower(i).ends_with("ing") || ctx.in_quote(i) {
+        let gerund = gerund_after(ctx, i, r.start);
+        if !(after_comma(ctx, i) || gerund.is_some())
+            || !ctx.lower(i).ends_with("ing")
+            || ctx.in_quote(i)
+        {
             continue;
         }
         let Some(hit) = speaker::reported_cue_at(ctx, i) else {
@@ -179,17 +183,45 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
             .filter(|d| d.speaker.is_some() && frame_start(d) < at)
             .max_by_key(|d| frame_start(d))
             .and_then(|d| d.speaker.clone());
-        let speaker = earlier
+        // A fronted gerund's subject follows its clause: "After saying he was nervous, the man …".
+        let fronted = gerund
+            .filter(|&p| p == r.start)
+            .and_then(|_| (i + 1..e).find(|&k| ctx.is_punct(k, ",")))
+            .and_then(|k| subject::subject_at(ctx, k + 1, e));
+        let speaker = fronted
+            .or(earlier)
             .or_else(|| prev.cloned())
             .or_else(|| subject::subject_at(ctx, r.start, i))
             .or_else(|| subject::subject_after_intro(ctx, r.start, i));
         let Some(speaker) = speaker else {
             continue;
         };
+        // "issued a statement, saying …", "responded by saying …": one claim, whose cue starts at the lead verb.
+        let lead = statement_lead(ctx, i, r.start)
+            .or_else(|| gerund.and_then(|p| by_lead(ctx, p, r.start).map(|l| (l, None))));
+        let cue_start = lead.map_or(i, |(l, _)| l);
+        if lead.is_some() {
+            drop_cues_in(ctx, out, cue_start, i);
+        }
         let from = cue_content_start(ctx, &hit, e);
+        // A fronted gerund ("After saying he was nervous, the man …") reports the clause up to its comma.
+        let to = match gerund {
+            Some(p) if p == r.start => (from..e).find(|&k| ctx.is_punct(k, ",")).unwrap_or(e),
+            _ => e,
+        };
         let span = Span::new(sent.start.min(speaker.span.start), sent.end);
-        if let Some(mut d) = draft(ctx, sent, (from, e), Some(speaker), cue_of(ctx, &hit, i)) {
+        if let Some(mut d) = draft(
+            ctx,
+            sent,
+            (from, to),
+            Some(speaker),
+            cue_of(ctx, &hit, cue_start),
+        ) {
             d.span = span;
+            if let Some(via) = lead.and_then(|(_, v)| v) {
+                d.via_span = Some(via);
+                d.via_text = Some(ctx.slice(via).to_string());
+            }
             out.push(d);
         }
     }
@@ -457,7 +489,81 @@ fn adjunct_tail(ctx: &Ctx, j: usize, e: usize) -> bool {
 
 /// Whether token `i` follows a comma, also one inside a closing quote ("… as “fantastic,” telling …").
 fn after_comma(ctx: &Ctx, i: usize) -> bool {
-    i > 0 && (ctx.is_punct(i - 1, ",") || is_close_quote(ctx, i - 1))
+    i > 0
+        && (ctx.is_punct(i - 1, ",")
+            || is_close_quote(ctx, i - 1)
+            || matches!(ctx.lower(i - 1), "—" | "–" | "--"))
+}
+
+/// The preposition of a gerund cue that takes the clause's subject ("… by saying …", "…, before insisting …",
+/// "After initially saying …"), with at most one "-ly" adverb between; `floor` is the clause's first token.
+fn gerund_after(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
+    let mut p = i.checked_sub(1)?;
+    if p > floor && speaker::is_modifier(ctx, p) && ctx.lower(p).ends_with("ly") {
+        p -= 1;
+    }
+    (p >= floor && ctx.lex.is("gerund_prep", ctx.lower(p))).then_some(p)
+}
+
+/// The verb that issues a statement a participle cue at `i` goes on from: "X issued a statement (Wednesday)(,)
+/// saying …" gives the verb's token and the statement phrase ("a statement"), which is the claim's `via`.
+fn statement_lead(ctx: &Ctx, i: usize, a: usize) -> Option<(usize, Option<Span>)> {
+    let mut k = i;
+    if k > a && ctx.is_punct(k - 1, ",") {
+        k -= 1;
+    }
+    while k > a && ctx.lex.is("time", ctx.lower(k - 1)) {
+        k -= 1;
+    }
+    if k <= a + 1 || !ctx.lex.is("statement_noun", ctx.lower(k - 1)) {
+        return None;
+    }
+    let noun = k - 1;
+    let verb_like = |w: usize| {
+        let l = ctx.lower(w);
+        !ctx.toks[w].cap
+            && (speaker::cue_at(ctx, w).is_some()
+                || l.ends_with("ed")
+                || ctx.lex.is("past_verb", l))
+    };
+    let mut v = noun;
+    while v > a && noun - v < 4 && ctx.is_word(v - 1) && !verb_like(v - 1) {
+        let w = ctx.lower(v - 1);
+        if ctx.lex.is("np_stop", w) || ctx.toks[v - 1].cap {
+            return None;
+        }
+        v -= 1;
+    }
+    if v == a || !ctx.is_word(v - 1) || !verb_like(v - 1) {
+        return None;
+    }
+    Some((
+        speaker::absorb_modifiers(ctx, v - 1, a),
+        ctx.span_of(v, noun + 1),
+    ))
+}
+
+/// The cue a gerund after "by" spells out ("Zucker responded by saying that …"): the nearest cue within eight
+/// words before `by`, with its modifiers.
+fn by_lead(ctx: &Ctx, by: usize, a: usize) -> Option<usize> {
+    if ctx.lower(by) != "by" {
+        return None;
+    }
+    (by.saturating_sub(8).max(a)..by)
+        .rev()
+        .take_while(|&k| ctx.is_word(k))
+        .find(|&k| speaker::cue_at(ctx, k).is_some())
+        .map(|k| speaker::absorb_modifiers(ctx, k, a))
+}
+
+/// Drops the drafts whose cue starts at a token in `from..to`: a lead verb that a later cue's claim absorbs.
+fn drop_cues_in(ctx: &Ctx, out: &mut Vec<Draft>, from: usize, to: usize) {
+    out.retain(|d| {
+        d.cue
+            .as_ref()
+            .and_then(|c| c.2)
+            .is_none_or(|c| !(from..to).contains(&ctx.tok_range(c).start))
+    });
 }
 
 fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
@@ -475,7 +581,9 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             i += 1;
             continue;
         };
-        let participle = i > a && after_comma(ctx, i) && ctx.lower(i).ends_with("ing");
+        let participle = i > a
+            && (after_comma(ctx, i) || gerund_after(ctx, i, a).is_some())
+            && ctx.lower(i).ends_with("ing");
         if participle || frames.iter().any(|f| f.contains(&i)) {
             i = hit.end;
             continue;
@@ -490,7 +598,13 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             i = hit.end;
             continue;
         }
-        let cs = speaker::absorb_modifiers(ctx, i, a);
+        // "X issued a statement saying …": the statement's verb starts the cue.
+        let lead = statement_lead(ctx, i, a);
+        if let Some((l, _)) = lead {
+            drop_cues_in(ctx, out, l, i);
+            frames = out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
+        }
+        let cs = lead.map_or_else(|| speaker::absorb_modifiers(ctx, i, a), |(l, _)| l);
         let left = speaker::left_np(ctx, cs, a)
             .or_else(|| {
                 (cs > a && ctx.is_punct(cs - 1, ","))
@@ -509,6 +623,8 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
         };
         let found = if let Some(sp) = left {
             let from = cue_content_start(ctx, &hit, e);
+            // The evidence reaches back to a subject before the clause ("Carson admitted …, but said …").
+            let sent = Span::new(sent.start.min(sp.span.start), sent.end);
             // A relative clause ("those who want a change, most …") ends at its comma.
             let relative = ctx
                 .lex
@@ -530,7 +646,11 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
         } else {
             None
         };
-        if let Some(d) = found {
+        if let Some(mut d) = found {
+            if let Some(via) = lead.and_then(|(_, v)| v) {
+                d.via_span = Some(via);
+                d.via_text = Some(ctx.slice(via).to_string());
+            }
             frames.extend(frame_tokens(ctx, &d));
             out.push(d);
         }
@@ -677,6 +797,8 @@ fn coordinated_subject(
         .max_by_key(|d| frame_start(d))
         .and_then(|d| d.speaker.clone())
         .or_else(|| subject::subject_at(ctx, a, cs - 1))
+        // "In his speech, Obama praised Clinton and said …"
+        .or_else(|| subject::subject_after_intro(ctx, a, cs - 1))
 }
 
 /// Where the reported clause starts after a cue: at "that" when it comes within a few words of names, dates,
@@ -722,11 +844,16 @@ fn cue_content_start(ctx: &Ctx, hit: &CueHit, e: usize) -> usize {
 /// and audiences ("on Twitter", "in an interview", "to reporters"), each optionally followed by a comma.
 fn skip_adjuncts(ctx: &Ctx, from: usize, e: usize) -> usize {
     let mut j = from;
+    // After "said" or "argued" an audience word opens the reported clause ("said members of the court
+    // shouldn't …"); after "told" or "warned" it is the cue's object.
+    let clause_cue = from > 0
+        && speaker::cue_at(ctx, from - 1)
+            .is_some_and(|h| h.end == from && ctx.lex.is("clause_cue", &h.cue.lemma));
     for _ in 0..3 {
         let start = j;
         let w = ctx.lower(j);
         // A date, or the audience as the object of the cue ("told reporters").
-        if ctx.lex.is("time", w) || (j == from && ctx.lex.is("audience", w)) {
+        if ctx.lex.is("time", w) || (j == from && !clause_cue && ctx.lex.is("audience", w)) {
             j += 1;
         } else if ctx.lex.is("adjunct_prep", w) {
             let mut k = j + 1;

@@ -45,7 +45,11 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     // After a determiner the form is a noun ("the report"), but a quantifier may be the subject of a verb
     // ("Both think …", "Some accused …").
     let subject_quantifier = ctx.lex.is("quantifier_pronoun", prev) && !phrase.value.noun_too;
-    if (ctx.lex.is("determiner", prev) && !subject_quantifier) || ctx.lex.is("noun_marker", prev) {
+    // "by saying" is a gerund, not a noun after a preposition.
+    let gerund = ctx.lower(i).ends_with("ing") && ctx.lex.is("gerund_prep", prev);
+    if (ctx.lex.is("determiner", prev) && !subject_quantifier)
+        || (ctx.lex.is("noun_marker", prev) && !gerund)
+    {
         return None;
     }
     // The second half of a compound adjective ("Iran-backed", "self-described") is no cue.
@@ -362,6 +366,10 @@ pub(super) fn scan_left(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
         if ctx.lex.is("pronoun", ctx.lower(i - 1)) && i < end {
             break;
         }
+        // A participle after a comma opens a clause of its own ("…, saying his campaign doesn't want …").
+        if i - 1 > floor && ctx.is_punct(i - 2, ",") && participle_word(ctx, i - 1) {
+            break;
+        }
         i -= 1;
         if end - i > MAX_NP {
             return name_suffix(ctx, end, floor);
@@ -370,13 +378,26 @@ pub(super) fn scan_left(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
     (i < end && has_content_word(ctx, i, end)).then_some(i)
 }
 
+/// A lower-case word in "-ing" (a participle or gerund, "saying", "calling").
+fn participle_word(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    !t.cap && t.kind == TokenKind::Word && t.lower.len() > 4 && t.lower.ends_with("ing")
+}
+
 /// For a run too long to be a subject, its trailing name ("… campaign chairman John Podesta").
 fn name_suffix(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
     let mut i = end;
+    // A bracketed tag after the name: "… convention Sen. Elizabeth Warren (D-MA)".
+    if i > floor && ctx.is_punct(i - 1, ")") {
+        i = (i.saturating_sub(8).max(floor)..i - 1)
+            .rev()
+            .find(|&j| ctx.is_punct(j, "("))?;
+    }
+    let tag = i;
     while i > floor && (ctx.toks[i - 1].cap || is_title_dot(ctx, i - 1)) {
         i -= 1;
     }
-    (i < end).then_some(i)
+    (i < tag).then_some(i)
 }
 
 /// Extends a name phrase over "X and" when X is also a name reaching a boundary: joint speakers.
@@ -451,7 +472,17 @@ fn appositive(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
     let before_ok =
         first == floor || !ctx.is_word(first - 1) || ctx.lex.is("np_stop", ctx.lower(first - 1));
     let one_named = name_like(ctx, first, second - 1) || name_like(ctx, second, comma);
-    if !before_ok || !one_named || comma - first > MAX_NP + 2 {
+    // The other half must open like a noun phrase or hold a role: "Slinker, whose start-up, Paradata, uses big
+    // data, said" has no apposition "Paradata, uses big data"; "chair of the committee" is one.
+    let (other, other_end) = if name_like(ctx, first, second - 1) {
+        (second, comma)
+    } else {
+        (first, second - 1)
+    };
+    let role = super::subject::appositive_like(ctx, other)
+        || (other..other_end)
+            .any(|k| ctx.lower(k) == "of" || ctx.lex.role_nouns.contains(ctx.lower(k)));
+    if !before_ok || !one_named || !role || comma - first > MAX_NP + 2 {
         return None;
     }
     let span = ctx.span_of(first, comma)?;

@@ -26,7 +26,9 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
             .find(|&j| ctx.is_punct(j, ","))
             .map_or(floor, |j| j + 1);
         // "As Andrew Tabler, an expert on Syria, noted": the subject follows "as".
-        if start == floor && start + 1 < end && ctx.lex.is("as_source", ctx.lower(start)) {
+        // "Yet Democratic economists, like …, say": a conjunction opening the sentence is not the subject's.
+        let opener = |w: &str| ctx.lex.is("as_source", w) || ctx.lex.is("vp_conjunction", w);
+        if start == floor && start + 1 < end && opener(ctx.lower(start)) {
             start += 1;
         }
         if start >= end || end - start > MAX_CHUNK {
@@ -35,13 +37,28 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         let first = ctx.lower(start);
         let opens_clause = start == floor
             || ctx.is_punct(start - 1, ",")
-            || (start == floor + 1 && ctx.lex.is("as_source", ctx.lower(floor)));
+            || (start == floor + 1 && opener(ctx.lower(floor)));
         if is_subject(ctx, start, end) && opens_clause {
             best = Some((start, relative_at.unwrap_or(comma)));
         }
-        if matches!(first, "who" | "which" | "whose" | "where") {
+        if matches!(
+            first,
+            "who" | "who's" | "who’s" | "which" | "whose" | "where"
+        ) {
             relative_at = Some(start - 1);
-        } else if parenthetical(ctx, start, end) || ctx.lex.is("aside_opener", first) {
+        } else if let Some(w) = relative_opening(ctx, start, floor) {
+            // A relative clause with commas of its own ("Biden, who was to travel to Columbus, Ohio, on
+            // Wednesday, said"): go on before it.
+            relative_at = Some(w - 1);
+            if w - 1 == floor {
+                break;
+            }
+            end = w - 1;
+            continue;
+        } else if parenthetical(ctx, start, end)
+            || ctx.lex.is("aside_opener", first)
+            || participle_aside(ctx, start)
+        {
             // "The government, for instance, refused …": an aside is not the subject, and the speaker phrase
             // ends before it.
             if best.is_none() {
@@ -100,16 +117,49 @@ fn parenthetical(ctx: &Ctx, a: usize, b: usize) -> bool {
     b > a && b - a <= 4 && (a..b).all(|i| ctx.lex.is("parenthetical", ctx.lower(i)))
 }
 
-/// Whether the chunk starting at `start` can be an apposition: a name, an article, a number (age), a role.
-fn appositive_like(ctx: &Ctx, start: usize) -> bool {
+/// Whether the chunk starting at `start` can be an apposition: a name, an article, a number (age), a role, or
+/// a role after a few modifiers ("executive director of …", "acting political director of …").
+pub(super) fn appositive_like(ctx: &Ctx, start: usize) -> bool {
     let Some(t) = ctx.toks.get(start) else {
         return false;
     };
     let w = t.lower.as_str();
+    let modified_role = (start..start + 3)
+        .take_while(|&k| ctx.is_word(k) && !ctx.lex.is("np_stop", ctx.lower(k)))
+        .any(|k| ctx.lex.role_nouns.contains(ctx.lower(k)));
     (t.cap && !ctx.lex.is("noun_marker", w) && !ctx.lex.is("np_stop", w))
         || ctx.lex.is("determiner", w)
         || ctx.lex.role_nouns.contains(w)
+        || modified_role
         || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The relative word ("who", "whose", "which") after a comma that opens the relative clause a chunk at `start`
+/// ends, within `MAX_CHUNK` tokens before it, when the chunk itself cannot be an apposition.
+fn relative_opening(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
+    if appositive_like(ctx, start) || ctx.toks.get(start).is_some_and(|t| t.cap) {
+        return None;
+    }
+    (start.saturating_sub(MAX_CHUNK).max(floor + 2)..start)
+        .rev()
+        .find(|&k| {
+            matches!(ctx.lower(k), "who" | "whose" | "which" | "who's" | "who’s")
+                && ctx.is_punct(k - 1, ",")
+        })
+}
+
+/// Whether the chunk starting at `start` is a participle aside about the subject ("…, wearing a cowboy hat, said",
+/// "…, speaking in Ohio, said"): a lower-case word in "-ing" or of the `aside_participle` class.
+fn participle_aside(ctx: &Ctx, start: usize) -> bool {
+    let Some(t) = ctx.toks.get(start) else {
+        return false;
+    };
+    !t.cap
+        && t.kind == crate::model::TokenKind::Word
+        && ((t.lower.ends_with("ing") && t.lower.len() > 4)
+            || (t.lower.ends_with("ed") && t.lower.len() > 4)
+            || ctx.lex.is("participle", &t.lower)
+            || ctx.lex.is("aside_participle", &t.lower))
 }
 
 /// Whether tokens `a..b` are a whole noun phrase that can be a subject.
@@ -121,12 +171,25 @@ fn is_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
     let opens = (t.cap && !ctx.lex.is("noun_marker", w) && !ctx.lex.is("np_stop", w))
         || ctx.lex.is("determiner", w)
         || ctx.lex.role_nouns.contains(w);
-    opens && b - a <= 10 && !ctx.lex.is("pronoun", w) && speaker::scan_left(ctx, b, a) == Some(a)
+    // Joint subjects: "Cyber security experts and U.S. officials, however, said".
+    let whole = speaker::scan_left(ctx, b, a).is_some_and(|s| {
+        s == a
+            || (s > a + 1
+                && ctx.lex.is("conjunction", ctx.lower(s - 1))
+                && speaker::scan_left(ctx, s - 1, a) == Some(a))
+    });
+    opens && b - a <= 10 && !ctx.lex.is("pronoun", w) && whole
 }
 
 /// The subject opening the clause at token `start` ("The Florida senator" of "The Florida senator sought …"):
 /// the run of noun-phrase words, stopped at a verb-like word (a lower-case word ending in "-ed") or a pronoun.
 pub fn subject_at(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
+    // "But the court overruled and said …": the conjunction opening the sentence is not the subject's.
+    let start = if ctx.lex.is("vp_conjunction", ctx.lower(start)) && start + 1 < limit {
+        start + 1
+    } else {
+        start
+    };
     let first = ctx.toks.get(start)?;
     if ctx.lex.is("pronoun", &first.lower) && first.lower != "who" {
         return speaker::build(ctx, start, start + 1);
