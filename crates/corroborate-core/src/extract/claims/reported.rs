@@ -287,6 +287,11 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             ctx.span_of(i, i + n),
         );
         match m.value.pos {
+            MarkerPos::Poll => {
+                if let Some(d) = poll_marker(ctx, sent, (a, e), i, n, cue) {
+                    return Some(d);
+                }
+            }
             MarkerPos::Before => {
                 // Source runs to the next comma (or, in German, to the first lower-case non-article word).
                 let mut j = i + n;
@@ -319,6 +324,50 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
     }
     None
+}
+
+/// Longest phrase between a poll marker and its poll noun, in tokens ("in an NBC News/Wall Street Journal poll").
+const MAX_POLL_PHRASE: usize = 12;
+
+/// "In a CNN poll (released Monday), Trump led …": the preposition `i` (`n` tokens) opening the clause names
+/// the poll as the source when a `poll_noun` heads the noun phrase after it; the source runs to the comma (in
+/// German to the verb) and the content is the rest. Inside a clause ("Trump leads in the polls", "his drop in national polls") the
+/// phrase mostly measures standing rather than attributing a proposition, and is left alone.
+fn poll_marker(
+    ctx: &Ctx,
+    sent: Span,
+    (a, e): (usize, usize),
+    i: usize,
+    n: usize,
+    cue: (String, Stance, Option<Span>),
+) -> Option<Draft> {
+    let head = (i + n..e.min(i + n + MAX_POLL_PHRASE))
+        .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, "/") || ctx.is_punct(k, "-"))
+        .find(|&k| ctx.lex.is("poll_noun", ctx.lower(k)))?;
+    // Only a noun phrase before the poll noun: no verb, no clause word ("in what polls show").
+    if (i + n..head).any(|k| {
+        let w = ctx.lower(k);
+        ctx.lex.is("np_stop", w) || speaker::cue_at(ctx, k).is_some()
+    }) {
+        return None;
+    }
+    if i != a {
+        return None;
+    }
+    // German puts the finite verb right after the opening phrase, without a comma ("In einer Umfrage des ZDF
+    // sprachen sich …"): the source ends at the first lower-case word that is no article.
+    let end = if ctx.lang == "de" {
+        (head + 1..e.min(head + 10)).find(|&k| {
+            ctx.is_punct(k, ",")
+                || (ctx.is_word(k) && !ctx.toks[k].cap && !ctx.lex.is("determiner", ctx.lower(k)))
+        })?
+    } else {
+        (head + 1..e.min(head + 10)).find(|&k| ctx.is_punct(k, ","))?
+    };
+    let sp = ctx.span_of(i + n, end)?;
+    let speaker = Some(super::speaker_from_span(ctx, sp));
+    let from = if ctx.is_punct(end, ",") { end + 1 } else { end };
+    draft(ctx, sent, (from, e), speaker, cue)
 }
 
 /// "…, X said (adjunct)." / "…, said X." / "…, sagte X." / "…, as X noted."

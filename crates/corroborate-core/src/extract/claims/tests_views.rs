@@ -1,0 +1,176 @@
+//! Tests for cues that name a view or its evidence rather than speech: a poll as the source ("In a CNN poll,
+//! …"), verbs of regarding and concluding that count only with a clause or an "as" predicate ("sees Cruz as a
+//! uniter", not "rivals see an opening"), and further forms of belief verbs. Every sentence is written for its
+//! test.
+
+use super::tests::{attributed, claims, speaker};
+use crate::model::{ClaimMention, ClaimMode, Document, Polarity, Stance};
+
+/// The one claim that is not narration.
+fn only(c: &[ClaimMention]) -> &ClaimMention {
+    let found: Vec<&ClaimMention> = c
+        .iter()
+        .filter(|c| c.mode != ClaimMode::Narration)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0]
+}
+
+fn content<'a>(d: &'a Document, c: &ClaimMention) -> &'a str {
+    c.content.slice(&d.text).unwrap_or("")
+}
+
+#[test]
+fn poll_opening_the_sentence_is_the_source() {
+    let (d, c) = claims(
+        "In a Harbor Daily poll released Monday, 52 percent of residents backed the new ferry line.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("a Harbor Daily poll released Monday"));
+    assert_eq!(a.cue.as_deref(), Some("in"));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Affirms);
+    assert!(!a.hedged);
+    assert_eq!(
+        content(&d, a),
+        "52 percent of residents backed the new ferry line"
+    );
+}
+
+#[test]
+fn in_without_a_poll_or_inside_a_clause_names_no_source() {
+    let (_, c) = claims(
+        "In the spring of that year, the council closed the old ferry line.",
+        "en",
+    );
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:?}");
+    let (_, c) = claims(
+        "The mayor has slipped in the polls since the ferry line closed.",
+        "en",
+    );
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:?}");
+}
+
+#[test]
+fn german_poll_opening_the_sentence_is_the_source() {
+    let (d, c) = claims(
+        "In einer Umfrage des Hafenblatts sprachen sich 52 Prozent der Bewohner für die neue Fähre aus.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("einer Umfrage des Hafenblatts"));
+    assert_eq!(a.cue.as_deref(), Some("in"));
+    assert_eq!(a.polarity, Polarity::Affirms);
+    assert!(content(&d, a).starts_with("sprachen sich 52 Prozent"));
+}
+
+#[test]
+fn sees_with_an_as_predicate_is_a_view() {
+    let (d, c) = claims("Ruiz sees the ferry plan as a waste of money.", "en");
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Ruiz"));
+    assert_eq!(a.cue.as_deref(), Some("see"));
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Affirms);
+    assert!(!a.hedged);
+    assert_eq!(content(&d, a), "the ferry plan as a waste of money");
+
+    let (d, c) = claims(
+        "Most dock workers regard the new schedule as unworkable.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Most dock workers"));
+    assert_eq!(a.cue.as_deref(), Some("regard"));
+}
+
+#[test]
+fn see_with_a_plain_object_is_perception() {
+    for text in [
+        "After the mayor's stumble, rivals see an opening in the harbor district.",
+        "Ruiz saw the ferry leave the pier at noon.",
+        "The council will consider the ferry plan next week.",
+    ] {
+        let (_, c) = claims(text, "en");
+        assert!(
+            c.iter().all(|c| c.mode == ClaimMode::Narration),
+            "{text}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn evidence_verbs_need_a_clause() {
+    let (d, c) = claims(
+        "The inspectors determined that the pier had been overloaded.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("The inspectors"));
+    assert_eq!(a.cue.as_deref(), Some("determine"));
+    assert_eq!(a.stance, Some(Stance::Assertive));
+    assert_eq!(content(&d, a), "the pier had been overloaded");
+
+    let (d, c) = claims(
+        "The harbor logs proved that no ferry left after dark.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("The harbor logs"));
+    assert_eq!(a.cue.as_deref(), Some("prove"));
+    assert_eq!(a.polarity, Polarity::Denies);
+
+    let (_, c) = claims("The inspectors determined the cause within a week.", "en");
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:?}");
+}
+
+#[test]
+fn german_evidence_verbs_need_a_clause() {
+    let (d, c) = claims(
+        "Die Umfrage zeigt, dass die Mehrheit die neue Fähre will.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Die Umfrage"));
+    assert_eq!(a.cue.as_deref(), Some("zeigen"));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Affirms);
+
+    let (_, c) = claims("Das Museum zeigt Bilder der alten Fähre.", "de");
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:?}");
+}
+
+#[test]
+fn belief_verbs_in_progressive_and_participle_forms() {
+    let (d, c) = claims(
+        "Harbor officials are expecting a record number of passengers this summer.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Harbor officials"));
+    assert_eq!(a.cue.as_deref(), Some("expect"));
+    assert_eq!(content(&d, a), "a record number of passengers this summer");
+
+    let (d, c) = claims(
+        "The ferry operators maintain that the schedule is safe.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("The ferry operators"));
+    assert_eq!(a.cue.as_deref(), Some("maintain"));
+    assert_eq!(a.stance, Some(Stance::Assertive));
+}
+
+#[test]
+fn a_swipe_is_criticism() {
+    let (d, c) = claims(
+        "Ruiz took a swipe at the harbor board for the late ferries.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Ruiz"));
+    assert_eq!(a.cue.as_deref(), Some("take aim at"));
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+}
