@@ -174,3 +174,74 @@ fn a_swipe_is_criticism() {
     assert_eq!(a.cue.as_deref(), Some("take aim at"));
     assert_eq!(a.stance, Some(Stance::Evaluative));
 }
+
+#[test]
+fn allegations_without_an_owner_are_a_hedged_claim_of_nobody_named() {
+    let (d, c) = claims(
+        "The campaign stalled over allegations that Ruiz took money from the ferry company.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), None);
+    assert_eq!(a.cue.as_deref(), Some("allege"));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Affirms);
+    assert!(a.hedged);
+    assert_eq!(content(&d, a), "Ruiz took money from the ferry company");
+
+    let (d, c) = claims(
+        "The board acted after fears that the old pier would collapse.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), None);
+    assert_eq!(a.cue.as_deref(), Some("concern"));
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+    assert!(!a.hedged);
+    assert_eq!(content(&d, a), "the old pier would collapse");
+}
+
+#[test]
+fn owned_allegations_keep_their_speaker_and_hedge() {
+    let (d, c) = claims(
+        "The union's allegations that the pier was unsafe were dismissed.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("The union's"));
+    assert_eq!(a.cue.as_deref(), Some("allege"));
+    assert!(a.hedged);
+}
+
+#[test]
+fn a_relative_that_or_a_question_after_the_noun_is_no_claim() {
+    for text in [
+        "The allegations that surfaced last week were about the ferry company.",
+        "The rumors that were spread on the pier turned out to be wrong.",
+        "There is speculation about whether the pier will reopen.",
+        "He claims that the ferry was late.",
+    ] {
+        let (d, c) = claims(text, "en");
+        assert!(
+            c.iter()
+                .filter(|c| c.mode != ClaimMode::Narration)
+                .all(|c| c.speaker_span.is_some()),
+            "{text}: {:?}",
+            c.iter().map(|c| content(&d, c)).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn german_rumors_without_an_owner() {
+    let (d, c) = claims(
+        "Seit Tagen gibt es Gerüchte, dass die Fähre im Winter nicht mehr fährt.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), None);
+    assert_eq!(a.cue.as_deref(), Some("gerücht"));
+    assert!(a.hedged);
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(a.polarity, Polarity::Denies);
+}
