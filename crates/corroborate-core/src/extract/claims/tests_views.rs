@@ -245,3 +245,74 @@ fn german_rumors_without_an_owner() {
     assert_eq!(a.mode, ClaimMode::Indirect);
     assert_eq!(a.polarity, Polarity::Denies);
 }
+
+#[test]
+fn verbs_of_derision_and_downplaying() {
+    let (d, c) = claims(
+        "Ruiz likened the harbor board to a club of old friends.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Ruiz"));
+    assert_eq!(a.cue.as_deref(), Some("liken"));
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+    assert_eq!(content(&d, a), "the harbor board to a club of old friends");
+
+    let (d, c) = claims("The ferry company downplayed the damage to the pier.", "en");
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("The ferry company"));
+    assert_eq!(a.cue.as_deref(), Some("downplay"));
+    // Playing the damage down is a judgement of it, not a denial that there was any.
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+    assert_eq!(a.polarity, Polarity::Affirms);
+}
+
+#[test]
+fn verbs_of_finding_out_need_a_clause() {
+    let (d, c) = claims(
+        "The auditors discovered that the ferry fund was empty.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("The auditors"));
+    assert_eq!(a.cue.as_deref(), Some("discover"));
+    assert_eq!(content(&d, a), "the ferry fund was empty");
+
+    let (_, c) = claims("Divers discovered a wreck near the pier.", "en");
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:?}");
+}
+
+#[test]
+fn an_owned_prediction_is_a_claim() {
+    let (d, c) = claims(
+        "Ruiz's prediction that the ferry would run at a loss came true.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Ruiz's"));
+    assert_eq!(a.cue.as_deref(), Some("prediction"));
+    assert_eq!(a.stance, Some(Stance::Assertive));
+    assert_eq!(content(&d, a), "the ferry would run at a loss came true");
+}
+
+#[test]
+fn german_verbs_of_rebuke_and_downplaying() {
+    let (d, c) = claims(
+        "Die Bürgermeisterin rügte die Reederei für die Verspätungen.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Die Bürgermeisterin"));
+    assert_eq!(a.cue.as_deref(), Some("rügen"));
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+
+    let (d, c) = claims(
+        "Die Reederei spielte die Schäden am Anleger herunter.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Die Reederei"));
+    assert_eq!(a.cue.as_deref(), Some("herunterspielen"));
+    assert_eq!(a.stance, Some(Stance::Evaluative));
+    assert_eq!(a.polarity, Polarity::Affirms);
+}
