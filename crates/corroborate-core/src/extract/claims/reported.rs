@@ -288,7 +288,9 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         );
         match m.value.pos {
             MarkerPos::Poll => {
-                if let Some(d) = poll_marker(ctx, sent, (a, e), i, n, cue) {
+                if let Some(d) = owned_view(ctx, sent, (a, e), i + n)
+                    .or_else(|| poll_marker(ctx, sent, (a, e), i, n, cue))
+                {
                     return Some(d);
                 }
             }
@@ -368,6 +370,45 @@ fn poll_marker(
     let speaker = Some(super::speaker_from_span(ctx, sp));
     let from = if ctx.is_punct(end, ",") { end + 1 } else { end };
     draft(ctx, sent, (from, e), speaker, cue)
+}
+
+/// Longest owner in "in X's view", in tokens ("in Professor Knittel's view").
+const MAX_VIEW_OWNER: usize = 4;
+
+/// "In his view, the pier is unsafe." / "The pier is unsafe, in Ruiz's view.": after the preposition ending
+/// before token `j`, an owner (a possessive pronoun or a capitalised name with "'s") and a `view_noun` ("view",
+/// "opinion") name whose view the rest of the clause is. The phrase opens the clause before a comma or closes
+/// it; the owner is the speaker, the noun the cue.
+fn owned_view(ctx: &Ctx, sent: Span, (a, e): (usize, usize), j: usize) -> Option<Draft> {
+    let noun =
+        (j..e.min(j + MAX_VIEW_OWNER + 1)).find(|&k| ctx.lex.is("view_noun", ctx.lower(k)))?;
+    if noun == j {
+        return None;
+    }
+    let last = ctx.lower(noun - 1);
+    let owner_ok = (noun == j + 1 && ctx.lex.is("possessive", last))
+        || ((last.ends_with("'s") || last.ends_with("’s")) && (j..noun).all(|k| ctx.toks[k].cap));
+    if !owner_ok {
+        return None;
+    }
+    let sp = ctx.span_of(j, noun)?;
+    let mut speaker = super::speaker_from_span(ctx, sp);
+    speaker.head = ctx.toks[noun - 1].span;
+    let cue = (
+        "view".to_string(),
+        Stance::Neutral,
+        ctx.span_of(noun, noun + 1),
+    );
+    let opens = j - 1 == a && ctx.is_punct(noun + 1, ",");
+    let closes = j - 1 > a + 2 && ctx.is_punct(j - 2, ",") && noun + 1 >= e;
+    let content = if opens {
+        (noun + 2, e)
+    } else if closes {
+        (a, j - 2)
+    } else {
+        return None;
+    };
+    draft(ctx, sent, content, Some(speaker), cue)
 }
 
 /// "…, X said (adjunct)." / "…, said X." / "…, sagte X." / "…, as X noted."

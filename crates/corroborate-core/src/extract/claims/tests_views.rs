@@ -316,3 +316,42 @@ fn german_verbs_of_rebuke_and_downplaying() {
     assert_eq!(a.stance, Some(Stance::Evaluative));
     assert_eq!(a.polarity, Polarity::Affirms);
 }
+
+#[test]
+fn in_someones_view_names_the_speaker() {
+    let (d, c) = claims("In Ruiz's view, the pier is no longer safe.", "en");
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("Ruiz's"));
+    assert_eq!(a.cue.as_deref(), Some("view"));
+    assert_eq!(a.mode, ClaimMode::Indirect);
+    assert_eq!(content(&d, a), "the pier is no longer safe");
+
+    let (d, c) = claims("The ferry should run all winter, in her opinion.", "en");
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("her"));
+    assert_eq!(a.cue.as_deref(), Some("view"));
+    assert_eq!(content(&d, a), "The ferry should run all winter");
+
+    let (d, c) = claims(
+        "In the view of the harbor board, the ferry cannot be saved.",
+        "en",
+    );
+    let a = only(&c);
+    assert_eq!(speaker(&d, a), Some("the harbor board"));
+    assert_eq!(a.cue.as_deref(), Some("in the view of"));
+    assert_eq!(a.polarity, Polarity::Denies);
+
+    // A view in the plain sense names nobody's opinion.
+    let (_, c) = claims("In full view of the pier, the ferry sank.", "en");
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:?}");
+}
+
+#[test]
+fn german_nach_ansicht_names_the_speaker() {
+    let (d, c) = claims("Nach Ansicht der Reederei ist der Anleger sicher.", "de");
+    let a = attributed(&c);
+    // The article belongs to the marker form ("nach Ansicht der"), as with "nach Angaben der".
+    assert_eq!(speaker(&d, a), Some("Reederei"));
+    assert_eq!(a.cue.as_deref(), Some("nach ansicht"));
+    assert_eq!(a.polarity, Polarity::Affirms);
+}
