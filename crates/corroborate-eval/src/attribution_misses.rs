@@ -10,6 +10,8 @@
 //!   we produced there: `swallowed` (one of our contents covers the cue: we read the attribution as content of
 //!   another one), `ours-in-sentence` (we found another cue in the sentence), `nothing`.
 //!
+//! - *unknown cues by text*: the `unk` ones by their whole cue text (`=the consensus view from`).
+//!
 //! Each group shows one example sentence with the cue in `[[…]]` and the source in `{{…}}`; `--example KEY`
 //! prints up to `--examples N` (12) sentences of one group, and `--example +CUE` as many of our attributions
 //! with that cue text that matched nothing (what a pattern finds wrongly).
@@ -73,6 +75,9 @@ pub struct Misses {
     forms: HashMap<String, String>,
     by_lemma: HashMap<String, Group>,
     by_pattern: HashMap<String, Group>,
+    /// Unknown cues by their whole text in lower case ("the consensus view from"), which the lemma key cuts to
+    /// its first word.
+    by_unknown_text: HashMap<String, Group>,
     example_key: Option<String>,
     /// How many examples to keep.
     example_count: usize,
@@ -100,6 +105,7 @@ impl Misses {
             forms,
             by_lemma: HashMap::new(),
             by_pattern: HashMap::new(),
+            by_unknown_text: HashMap::new(),
             example_key,
             example_count,
             examples: Vec::new(),
@@ -185,6 +191,34 @@ impl Misses {
         {
             self.examples.push(format!("{article}: {example}"));
         }
+        let text_key = (class == "unk").then(|| {
+            let words: Vec<String> = cue.iter().map(|s| slice(text, *s).to_lowercase()).collect();
+            format!(
+                "={}",
+                words
+                    .join(" … ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        });
+        if self
+            .example_key
+            .as_deref()
+            .is_some_and(|k| Some(k) == text_key.as_deref())
+            && self.examples.len() < self.example_count
+        {
+            self.examples.push(format!("{article}: {example}"));
+        }
+        if let Some(key) = text_key {
+            self.by_unknown_text
+                .entry(key)
+                .or_insert_with(|| Group {
+                    count: 0,
+                    example: example.clone(),
+                })
+                .count += 1;
+        }
         for (map, key) in [(&mut self.by_lemma, lemma), (&mut self.by_pattern, pattern)] {
             map.entry(key)
                 .or_insert_with(|| Group {
@@ -248,6 +282,7 @@ impl Misses {
         for (title, map) in [
             ("by cue lemma", &self.by_lemma),
             ("by pattern", &self.by_pattern),
+            ("unknown cues by text (key `=TEXT`)", &self.by_unknown_text),
         ] {
             println!("== {title}");
             let mut v: Vec<(&String, &Group)> = map.iter().collect();

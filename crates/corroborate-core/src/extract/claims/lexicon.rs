@@ -111,6 +111,9 @@ pub struct Cue {
     /// The form reports speech only next to a direct quote or before a colon ("continued", "exclaimed"),
     /// marked `^` in the table: "he continued" alone is no attribution, "“…,” he continued" is.
     pub quote_only: bool,
+    /// The form reports a view only with a clause or an "as" predicate after it, marked `~` in the table:
+    /// "she sees that …", "he sees Cruz as a uniter", not "voters see an opening" (perception or action).
+    pub clause_only: bool,
     /// The particle of a separable verb that must close the cue's clause, written `form (particle)` in the
     /// table: "räumte (ein)" is a cue in "räumte den Fehler ein, …", not in "räumte das Lager".
     pub particle: Option<String>,
@@ -123,6 +126,9 @@ pub enum MarkerPos {
     Before,
     /// "X zufolge"
     After,
+    /// "in a CNN poll, …", "…, ahead in the polls": a plain preposition that names a source only when a
+    /// `poll_noun` ("poll", "survey") heads the phrase after it.
+    Poll,
 }
 
 #[derive(Debug, Clone)]
@@ -167,10 +173,10 @@ impl Lexicon {
             else {
                 continue;
             };
-            let pos = if pos == "post" {
-                MarkerPos::After
-            } else {
-                MarkerPos::Before
+            let pos = match pos {
+                "post" => MarkerPos::After,
+                "poll" => MarkerPos::Poll,
+                _ => MarkerPos::Before,
             };
             for form in forms.split(',') {
                 lex.markers.insert(
@@ -235,13 +241,15 @@ fn load_cues(index: &mut PhraseIndex<Cue>, entries: Vec<&str>) {
             let form = form.trim();
             let noun_too = form.ends_with('*');
             let quote_only = form.ends_with('^');
+            let clause_only = form.ends_with('~');
             index.insert(
-                form.trim_end_matches(['*', '^']),
+                form.trim_end_matches(['*', '^', '~']),
                 Cue {
                     lemma: lemma.to_string(),
                     stance,
                     noun_too,
                     quote_only,
+                    clause_only,
                     particle,
                 },
             );

@@ -40,6 +40,8 @@ mod tests_frames;
 mod tests_more;
 #[cfg(test)]
 mod tests_recall;
+#[cfg(test)]
+mod tests_views;
 
 use crate::model::{ClaimMention, Document, Span};
 use crate::text::sentences::split_sentences;

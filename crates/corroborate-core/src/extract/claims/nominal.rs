@@ -1,6 +1,8 @@
 //! Nominal cues: a claim named by a noun with its owner before it ("Trump's claim that Obama founded ISIS",
 //! "her criticism of the trade deal", "seine Forderung nach Neuwahlen"). The owner is the speaker, the noun the
-//! cue (from the `claim_nouns` table), and what follows "that" or the noun's preposition the content.
+//! cue (from the `claim_nouns` table), and what follows "that" or the noun's preposition the content. A few
+//! nouns name a claim without an owner before a "that" clause ("allegations that he beat his wife", "fears
+//! that the pier will collapse"): the claim has no speaker, like the impersonal "it was reported that …".
 //!
 //! Without a parser the content's end is guessed: a "that" clause runs to the next comma, dash or semicolon (or
 //! the clause end), a prepositional complement is the noun phrase after the preposition. A nominal claim inside
@@ -37,10 +39,11 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
             i += n;
             continue;
         }
-        let Some(owner) = owner_before(ctx, i, a) else {
+        let owner = owner_before(ctx, i, a);
+        if owner.is_none() && !unowned(ctx, i, n, e, phrase.value.lemma.as_str()) {
             i += n;
             continue;
-        };
+        }
         let Some((from, to)) = complement(ctx, i + n, e) else {
             i += n;
             continue;
@@ -56,7 +59,7 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
                 span: sent,
                 content,
                 text: None,
-                speaker: Some(owner),
+                speaker: owner,
                 via_text: None,
                 via_span: None,
                 cue: Some((
@@ -73,7 +76,7 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
 }
 
 /// The owner written before the noun at `noun`: a possessive pronoun ("her"), a name with a possessive ending
-/// ("Donald Trump's", "Sanders’"), with at most one adjective between ("his controversial remarks").
+/// ("Donald Trump's", "Sanders’"), a common noun with one after its determiner ("the union's"), with at most one adjective between ("his controversial remarks").
 fn owner_before(ctx: &Ctx, noun: usize, floor: usize) -> Option<Speaker> {
     for back in 1..=2 {
         let p = noun.checked_sub(back)?;
@@ -89,7 +92,19 @@ fn owner_before(ctx: &Ctx, noun: usize, floor: usize) -> Option<Speaker> {
                 head: span,
             });
         }
-        let apostrophe_s = w.ends_with("'s") || w.ends_with("’s");
+        let apostrophe_s = is_possessive(w);
+        // "the union's allegations": a common noun with a possessive ending, after its determiner.
+        if apostrophe_s && !ctx.toks[p].cap {
+            let det = (p.saturating_sub(3).max(floor)..p)
+                .rev()
+                .find(|&k| ctx.lex.is("determiner", ctx.lower(k)))?;
+            if (det + 1..p).any(|k| !speaker::np_word(ctx, k)) {
+                return None;
+            }
+            let mut sp = speaker::build(ctx, det, p + 1)?;
+            sp.head = ctx.toks[p].span;
+            return Some(sp);
+        }
         let bare_apostrophe =
             matches!(w, "’" | "'") && p > floor && ctx.lower(p - 1).ends_with('s');
         if (apostrophe_s && ctx.toks[p].cap) || bare_apostrophe {
@@ -118,6 +133,41 @@ fn owner_before(ctx: &Ctx, noun: usize, floor: usize) -> Option<Speaker> {
         }
     }
     None
+}
+
+/// Whether the noun at `noun` (`n` tokens), with no owner before it, still names a claim put forward by
+/// somebody unnamed: a noun of the `unowned_nominal` class (by lemma: "allegations", "fears", "rumors") right
+/// before a "that" clause (not "whether": a question is no claim) whose subject follows ("allegations that he beat …", not the relative clause in
+/// "allegations that surfaced …"), and not after a pronoun or a name, where the form is a verb ("he claims that").
+fn unowned(ctx: &Ctx, noun: usize, n: usize, e: usize, lemma: &str) -> bool {
+    if !ctx.lex.is("unowned_nominal", lemma) {
+        return false;
+    }
+    // A capitalised form inside the sentence is a noun (German "es gibt Gerüchte, dass …").
+    let noun_cased = noun > 0 && ctx.toks[noun].cap && ctx.is_word(noun - 1);
+    if let Some(p) = noun.checked_sub(1).filter(|_| !noun_cased) {
+        let w = ctx.lower(p);
+        if ctx.is_word(p) && (ctx.toks[p].cap || ctx.lex.is("pronoun", w) || is_possessive(w)) {
+            return false;
+        }
+    }
+    let mut j = noun + n;
+    if ctx.is_punct(j, ",") {
+        j += 1;
+    }
+    if j + 1 >= e || !ctx.lex.is("declarative_complementizer", ctx.lower(j)) {
+        return false;
+    }
+    let next = &ctx.toks[j + 1];
+    next.kind == TokenKind::Word
+        && !ctx.lex.is("np_stop", &next.lower)
+        && !ctx.lex.is("relative_verb", &next.lower)
+        && (next.cap || !next.lower.ends_with("ed"))
+}
+
+/// Whether a word ends in a possessive "'s".
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
 }
 
 /// The content after a nominal cue ending before token `j`: a "that" clause to the next comma, dash or semicolon,

@@ -10,7 +10,7 @@
 //!   left as written and `affirms`, since their scope cannot be told without a parser.
 //!
 //! Hedging: a phrase from the `hedges` table anywhere in the evidence ("allegedly", "is said to", "would have",
-//! "angeblich", "soll"), or the cue "claim"/"allege". The German Konjunktiv I alone is *not* a hedge: it is the
+//! "angeblich", "soll"), or a cue of the `hedging_cue` class ("claim", "allege", "rumor"). The German Konjunktiv I alone is *not* a hedge: it is the
 //! normal mood of reported speech and says nothing about the reporter's doubt.
 
 use super::ctx::Ctx;
@@ -85,7 +85,7 @@ pub fn polarity(ctx: &Ctx, content: Span, stance: Option<Stance>) -> (Polarity, 
 
 /// Whether the evidence in `span` carries a hedge, or the cue lemma is itself one.
 pub fn hedged(ctx: &Ctx, span: Span, cue_lemma: Option<&str>) -> bool {
-    if matches!(cue_lemma, Some("claim" | "allege" | "behaupten")) {
+    if cue_lemma.is_some_and(|l| ctx.lex.is("hedging_cue", l)) {
         return true;
     }
     let r = ctx.tok_range(span);

@@ -319,6 +319,13 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
             ctx.span_of(i, i + n),
         );
         match m.value.pos {
+            MarkerPos::Poll => {
+                if let Some(d) = owned_view(ctx, sent, (a, e), i + n)
+                    .or_else(|| poll_marker(ctx, sent, (a, e), i, n, cue))
+                {
+                    return Some(d);
+                }
+            }
             MarkerPos::Before => {
                 // Source runs to the next comma (or, in German, to the first lower-case non-article word).
                 let mut j = i + n;
@@ -351,6 +358,89 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
     }
     None
+}
+
+/// Longest phrase between a poll marker and its poll noun, in tokens ("in an NBC News/Wall Street Journal poll").
+const MAX_POLL_PHRASE: usize = 12;
+
+/// "In a CNN poll (released Monday), Trump led …": the preposition `i` (`n` tokens) opening the clause names
+/// the poll as the source when a `poll_noun` heads the noun phrase after it; the source runs to the comma (in
+/// German to the verb) and the content is the rest. Inside a clause ("Trump leads in the polls", "his drop in national polls") the
+/// phrase mostly measures standing rather than attributing a proposition, and is left alone.
+fn poll_marker(
+    ctx: &Ctx,
+    sent: Span,
+    (a, e): (usize, usize),
+    i: usize,
+    n: usize,
+    cue: (String, Stance, Option<Span>),
+) -> Option<Draft> {
+    let head = (i + n..e.min(i + n + MAX_POLL_PHRASE))
+        .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, "/") || ctx.is_punct(k, "-"))
+        .find(|&k| ctx.lex.is("poll_noun", ctx.lower(k)))?;
+    // Only a noun phrase before the poll noun: no verb, no clause word ("in what polls show").
+    if (i + n..head).any(|k| {
+        let w = ctx.lower(k);
+        ctx.lex.is("np_stop", w) || speaker::cue_at(ctx, k).is_some()
+    }) {
+        return None;
+    }
+    if i != a {
+        return None;
+    }
+    // German puts the finite verb right after the opening phrase, without a comma ("In einer Umfrage des ZDF
+    // sprachen sich …"): the source ends at the first lower-case word that is no article.
+    let end = if ctx.lang == "de" {
+        (head + 1..e.min(head + 10)).find(|&k| {
+            ctx.is_punct(k, ",")
+                || (ctx.is_word(k) && !ctx.toks[k].cap && !ctx.lex.is("determiner", ctx.lower(k)))
+        })?
+    } else {
+        (head + 1..e.min(head + 10)).find(|&k| ctx.is_punct(k, ","))?
+    };
+    let sp = ctx.span_of(i + n, end)?;
+    let speaker = Some(super::speaker_from_span(ctx, sp));
+    let from = if ctx.is_punct(end, ",") { end + 1 } else { end };
+    draft(ctx, sent, (from, e), speaker, cue)
+}
+
+/// Longest owner in "in X's view", in tokens ("in Professor Knittel's view").
+const MAX_VIEW_OWNER: usize = 4;
+
+/// "In his view, the pier is unsafe." / "The pier is unsafe, in Ruiz's view.": after the preposition ending
+/// before token `j`, an owner (a possessive pronoun or a capitalised name with "'s") and a `view_noun` ("view",
+/// "opinion") name whose view the rest of the clause is. The phrase opens the clause before a comma or closes
+/// it; the owner is the speaker, the noun the cue.
+fn owned_view(ctx: &Ctx, sent: Span, (a, e): (usize, usize), j: usize) -> Option<Draft> {
+    let noun =
+        (j..e.min(j + MAX_VIEW_OWNER + 1)).find(|&k| ctx.lex.is("view_noun", ctx.lower(k)))?;
+    if noun == j {
+        return None;
+    }
+    let last = ctx.lower(noun - 1);
+    let owner_ok = (noun == j + 1 && ctx.lex.is("possessive", last))
+        || ((last.ends_with("'s") || last.ends_with("’s")) && (j..noun).all(|k| ctx.toks[k].cap));
+    if !owner_ok {
+        return None;
+    }
+    let sp = ctx.span_of(j, noun)?;
+    let mut speaker = super::speaker_from_span(ctx, sp);
+    speaker.head = ctx.toks[noun - 1].span;
+    let cue = (
+        "view".to_string(),
+        Stance::Neutral,
+        ctx.span_of(noun, noun + 1),
+    );
+    let opens = j - 1 == a && ctx.is_punct(noun + 1, ",");
+    let closes = j - 1 > a + 2 && ctx.is_punct(j - 2, ",") && noun + 1 >= e;
+    let content = if opens {
+        (noun + 2, e)
+    } else if closes {
+        (a, j - 2)
+    } else {
+        return None;
+    };
+    draft(ctx, sent, content, Some(speaker), cue)
 }
 
 /// "…, X said (adjunct)." / "…, said X." / "…, sagte X." / "…, as X noted."

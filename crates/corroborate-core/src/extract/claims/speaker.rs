@@ -62,6 +62,9 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if phrase.value.noun_too && !verb_reading(ctx, i, n) {
         return None;
     }
+    if phrase.value.clause_only && !clause_follows(ctx, i + n) {
+        return None;
+    }
     // A capitalised noun form after a capitalised word ends a name ("the Cook Political Report.", "Roll Call
     // and"), unless a capitalised word follows, as in a title-case headline ("Clinton Calls ISIS Violence …").
     let next_cap = ctx
@@ -81,6 +84,21 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
         cue: phrase.value.clone(),
         end: i + n,
     })
+}
+
+/// Longest object between a clause-only cue and its "as" predicate, in tokens ("sees Cruz as …").
+const MAX_AS_OBJECT: usize = 6;
+
+/// Whether a clause-only cue ending before token `j` takes a clause ("that …", German ", dass …") or an object
+/// with an "as" predicate ("sees the piece as a return to …") rather than a plain object.
+fn clause_follows(ctx: &Ctx, j: usize) -> bool {
+    let comma = usize::from(ctx.is_punct(j, ","));
+    if ctx.lex.is("complementizer", ctx.lower(j + comma)) {
+        return true;
+    }
+    (j + 1..ctx.toks.len().min(j + 1 + MAX_AS_OBJECT))
+        .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, "’s") || ctx.is_punct(k, "'s"))
+        .any(|k| ctx.lex.is("as_predicate", ctx.lower(k)))
 }
 
 /// Whether the separable particle `particle` is the last word of the clause that goes on at token `from`
