@@ -171,6 +171,8 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "loaded_terms"),
     table!("en", "denial_words"),
     table!("de", "denial_words"),
+    table!("en", "question_openers"),
+    table!("de", "question_openers"),
 ];
 
 /// The raw contents of `lang`'s table `name`, if there is one.

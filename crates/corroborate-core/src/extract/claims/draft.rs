@@ -34,7 +34,12 @@ impl Draft {
             _ => positive,
         };
         let lemma = self.cue.as_ref().map(|c| c.0.as_str());
-        let hedged = polarity::hedged(ctx, self.span, lemma);
+        // An indirect question ("asked whether …") asks; it does not put its clause forward as true.
+        let question = ctx
+            .tok_range(self.content)
+            .next()
+            .is_some_and(|t| ctx.lex.is("question_opener", ctx.lower(t)));
+        let hedged = question || polarity::hedged(ctx, self.span, lemma);
         let speaker_mention = self
             .speaker
             .as_ref()

@@ -60,6 +60,8 @@ pub struct FactLexicon {
     pub place_preps: HashMap<String, HashSet<String>>,
     /// Words that negate a predicate written shortly after them.
     pub denials: HashSet<String>,
+    /// Words that open an indirect question (`question_openers`): such a claim asks, it asserts nothing.
+    pub question_openers: HashSet<String>,
     /// Loaded terms of every language (words → the term), longest first.
     pub loaded: PhraseTable,
 }
@@ -139,6 +141,10 @@ fn build() -> FactLexicon {
         place_preps,
         loaded: PhraseTable::new(loaded),
         denials: lexicon::lines_all_languages("denial_words")
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect(),
+        question_openers: lexicon::lines_all_languages("question_openers")
             .into_iter()
             .map(str::to_lowercase)
             .collect(),

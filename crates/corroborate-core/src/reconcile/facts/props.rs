@@ -82,6 +82,13 @@ pub fn props_of(
         return Vec::new();
     }
     let ws = words(content, claim.content.start);
+    // "Ruiz asked whether the board had lied": a question puts nothing forward.
+    if ws
+        .first()
+        .is_some_and(|w| lex.question_openers.contains(&w.lower))
+    {
+        return Vec::new();
+    }
     let lowers: Vec<String> = ws.iter().map(|w| w.lower.clone()).collect();
     let mut matches = lexicon::find_phrases(&lowers, &lex.predicates);
     // "reports of deaths", "allegations of torture", "Berichte über Tote": the claim is about what others say,

@@ -237,3 +237,38 @@ fn facts_of_different_stories_never_meet() {
     assert_eq!(killed.len(), 1, "{}", dump(&whole));
     assert_eq!(killed[0].status, Status::Disputed, "{}", dump(&whole));
 }
+
+#[test]
+fn a_question_supports_no_fact() {
+    let (docs, r) = analyse(&[
+        (
+            "a.txt",
+            "---\nsource: Harbour Post\npublished: 2024-05-02\n---\n\
+Opposition leader Mara Quint asked whether two people were killed in the raid.\n",
+        ),
+        (
+            "b.txt",
+            "---\nsource: Valley News\npublished: 2024-05-02\n---\n\
+The hospital director Ivo Brandt said that two people were killed in the raid.\n",
+        ),
+    ]);
+    let question = docs
+        .iter()
+        .flat_map(|d| d.layers.claims.iter().map(move |c| (d, c)))
+        .find(|(d, c)| {
+            c.content
+                .slice(&d.text)
+                .is_some_and(|t| t.starts_with("whether"))
+        })
+        .map(|(_, c)| c)
+        .expect("the question is a claim of its asker");
+    assert!(question.hedged, "a question puts nothing forward as true");
+    let killed = facts_of(&r, "killed", Polarity::Affirms);
+    assert_eq!(killed.len(), 1, "{}", dump(&r));
+    assert_eq!(
+        killed[0].status,
+        Status::SingleSource,
+        "only the director's statement supports it: {}",
+        dump(&r)
+    );
+}
