@@ -39,6 +39,10 @@ pub fn read_json(name: &str, text: &str) -> ReadOutcome {
         }
         other => vec![other],
     };
+    // "[]" or `{"items": []}`: valid JSON with nothing in it is an empty input, said so, not silently nothing.
+    if records.is_empty() {
+        return ReadOutcome::failed(IngestError::new(name, Reason::Empty));
+    }
     let many = records.len() > 1;
     let mut outcome = ReadOutcome::default();
     for (i, record) in records.into_iter().enumerate() {
@@ -172,6 +176,17 @@ mod tests {
             Reason::InvalidJson { line: 3, .. }
         ));
         assert_eq!(out.errors[1].reason, Reason::RecordWithoutText);
+    }
+
+    #[test]
+    fn json_with_no_records_is_an_empty_input_error() {
+        for empty in ["[]", "{\"items\": []}", " [ ] "] {
+            let out = read_json("a.json", empty);
+            assert!(out.docs.is_empty(), "{empty}");
+            assert_eq!(out.errors.len(), 1, "{empty}");
+            assert_eq!(out.errors[0].input, "a.json");
+            assert_eq!(out.errors[0].reason, Reason::Empty);
+        }
     }
 
     #[test]
