@@ -226,7 +226,12 @@ pub(super) fn np_word(ctx: &Ctx, i: usize) -> bool {
             // A capitalised stop word belongs to a name only after another capitalised word ("Theresa May");
             // at a sentence start it is just the stop word ("But he said").
             let in_name = t.cap && i > 0 && ctx.is_word(i - 1) && ctx.toks[i - 1].cap;
-            (!ctx.lex.is("np_stop", &t.lower) || in_name) && !ctx.lex.is("complementizer", &t.lower)
+            // Where every noun is capitalised, a capitalised stop word after another word is a noun that
+            // shares its letters ("Bewegung für Land und Würde": "Würde" is dignity, not "würde", would).
+            let noun =
+                t.cap && i > 0 && ctx.is_word(i - 1) && ctx.lex.is("capitalises_nouns", "yes");
+            (!ctx.lex.is("np_stop", &t.lower) || in_name || noun)
+                && !ctx.lex.is("complementizer", &t.lower)
         }
         _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i) || possessive_mark(ctx, i),
     }

@@ -60,6 +60,21 @@ fn german_reported_speech() {
 }
 
 #[test]
+fn german_capitalised_noun_that_spells_a_stop_word_stays_in_the_speaker() {
+    // "Würde" (dignity) is spelled like "würde" (would), a word that ends a speaker phrase.
+    let (d, c) = claims(
+        "Die Bewegung für Land und Würde (MLD) erklärte, zwei Bewohner seien getötet worden.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(
+        speaker(&d, a),
+        Some("Die Bewegung für Land und Würde (MLD)")
+    );
+    assert_eq!(a.text, "zwei Bewohner seien getötet worden");
+}
+
+#[test]
 fn german_hedges() {
     let (_, c) = claims(
         "Die Beamten sollen mit Schlagstöcken geprügelt haben.",
