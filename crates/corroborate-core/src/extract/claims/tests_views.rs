@@ -355,3 +355,20 @@ fn german_nach_ansicht_names_the_speaker() {
     assert_eq!(a.cue.as_deref(), Some("nach ansicht"));
     assert_eq!(a.polarity, Polarity::Affirms);
 }
+
+#[test]
+fn showing_something_to_someone_is_no_claim_but_showing_that_is() {
+    let (_, c) = claims(
+        "A neighbour showed me the video she posted on the day of the raid.",
+        "en",
+    );
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:#?}");
+    let (d, c) = claims(
+        "The hospital director showed that 14 people had been treated.",
+        "en",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("The hospital director"));
+    assert_eq!(a.cue.as_deref(), Some("show"));
+    assert_eq!(a.text, "14 people had been treated");
+}
