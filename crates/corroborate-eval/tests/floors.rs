@@ -101,11 +101,11 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.718",
+        "0.726",
         "--min-cue",
-        "0.716",
+        "0.722",
         "--min-content",
-        "0.75",
+        "0.757",
     ]);
 }
 
