@@ -214,6 +214,12 @@ impl Lexicon {
                 set.extend(words.split_whitespace().map(str::to_lowercase));
             }
         }
+        // Words opening an indirect question ("asked whether …") come from the table reconciliation reads too,
+        // so the claim that asks and the fact it must not support agree on what a question is.
+        lex.classes
+            .entry("question_opener".to_string())
+            .or_default()
+            .extend(lexicon::lowercase_set(lang, "question_openers"));
         lex
     }
 }
