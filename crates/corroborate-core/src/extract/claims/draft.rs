@@ -25,6 +25,12 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// Names the statement the claim goes through ("issued a statement saying …": "a statement") as its `via`.
+    pub fn set_via(&mut self, ctx: &Ctx, via: Span) {
+        self.via_span = Some(via);
+        self.via_text = Some(ctx.slice(via).to_string());
+    }
+
     pub fn finish(self, ctx: &Ctx, mentions: &[EntityMention]) -> ClaimMention {
         let stance = self.cue.as_ref().map(|c| c.1);
         let (polarity, positive) = polarity::polarity(ctx, self.content, stance);

@@ -219,8 +219,7 @@ fn participles(ctx: &Ctx, sent: Span, prev: Option<&Speaker>, out: &mut Vec<Draf
         ) {
             d.span = span;
             if let Some(via) = lead.and_then(|(_, v)| v) {
-                d.via_span = Some(via);
-                d.via_text = Some(ctx.slice(via).to_string());
+                d.set_via(ctx, via);
             }
             out.push(d);
         }
@@ -375,6 +374,9 @@ fn poll_marker(
     n: usize,
     cue: (String, Stance, Option<Span>),
 ) -> Option<Draft> {
+    if i != a {
+        return None;
+    }
     let head = (i + n..e.min(i + n + MAX_POLL_PHRASE))
         .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, "/") || ctx.is_punct(k, "-"))
         .find(|&k| ctx.lex.is("poll_noun", ctx.lower(k)))?;
@@ -383,9 +385,6 @@ fn poll_marker(
         let w = ctx.lower(k);
         ctx.lex.is("np_stop", w) || speaker::cue_at(ctx, k).is_some()
     }) {
-        return None;
-    }
-    if i != a {
         return None;
     }
     // German puts the finite verb right after the opening phrase, without a comma ("In einer Umfrage des ZDF
@@ -738,8 +737,7 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
         };
         if let Some(mut d) = found {
             if let Some(via) = lead.and_then(|(_, v)| v) {
-                d.via_span = Some(via);
-                d.via_text = Some(ctx.slice(via).to_string());
+                d.set_via(ctx, via);
             }
             frames.extend(frame_tokens(ctx, &d));
             out.push(d);
