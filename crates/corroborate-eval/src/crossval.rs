@@ -12,6 +12,7 @@ use corroborate_core::model::{EntityKind, Span};
 use corroborate_core::text::sentences::split_sentences;
 
 use crate::entities::{Sentence, TokenName, detokenize, predict, report};
+use crate::written::WrittenExamples;
 
 /// The kind a GermEval type is trained as.
 fn kind_of(ty: &str) -> Option<EntityKind> {
@@ -47,7 +48,7 @@ pub fn run(
     sentences: &[Sentence],
     folds: usize,
     errors: usize,
-    extra: &[Example],
+    extra: &WrittenExamples,
 ) -> anyhow::Result<f64> {
     if folds < 2 || folds > sentences.len() {
         bail!(
@@ -65,7 +66,7 @@ pub fn run(
             .iter()
             .chain(&examples[hi..])
             .flatten()
-            .chain(extra)
+            .chain(&extra.examples)
             .collect();
         let model = tagger::train(&train, &TrainOptions::default());
         for s in &sentences[lo..hi] {
@@ -76,12 +77,12 @@ pub fn run(
     let f1 = report(
         &format!(
             "German (GermEval 2014), model cross-validated in {folds} contiguous folds (held-out sentences only{})",
-            if extra.is_empty() {
+            if extra.lines == 0 {
                 String::new()
             } else {
                 format!(
                     "; {} written sentences added to every training side",
-                    extra.len()
+                    extra.lines
                 )
             }
         ),

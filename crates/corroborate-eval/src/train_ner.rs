@@ -31,8 +31,8 @@ pub fn run(args: &Args) -> anyhow::Result<bool> {
     let started = Instant::now();
     let mut examples: Vec<Example> = sentences.iter().flat_map(examples).collect();
     let written = crate::written::examples_in(args.written.as_deref())?;
-    let written_count = written.len();
-    examples.extend(written);
+    let written_count = written.lines;
+    examples.extend(written.examples);
     let refs: Vec<&Example> = examples.iter().collect();
     let model = tagger::train(&refs, &TrainOptions::default());
     let bytes = model.to_bytes();

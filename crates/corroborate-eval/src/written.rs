@@ -96,12 +96,25 @@ pub fn examples(s: &WrittenSentence) -> Vec<Example> {
     tagger::examples(&s.text, &sentences, "de", &s.names)
 }
 
+/// The written set as training sentences.
+#[derive(Debug, Default)]
+pub struct WrittenExamples {
+    /// Annotated lines read (one written sentence each); the splitter may cut a line in more than one
+    /// training sentence, so this is what to report as the set's size.
+    pub lines: usize,
+    pub examples: Vec<Example>,
+}
+
 /// All training sentences of the written set in `dir`, or none when no directory is given.
-pub fn examples_in(dir: Option<&Path>) -> anyhow::Result<Vec<Example>> {
+pub fn examples_in(dir: Option<&Path>) -> anyhow::Result<WrittenExamples> {
     let Some(dir) = dir else {
-        return Ok(Vec::new());
+        return Ok(WrittenExamples::default());
     };
-    Ok(read_dir(dir)?.iter().flat_map(examples).collect())
+    let sentences = read_dir(dir)?;
+    Ok(WrittenExamples {
+        lines: sentences.len(),
+        examples: sentences.iter().flat_map(examples).collect(),
+    })
 }
 
 #[cfg(test)]
