@@ -219,7 +219,10 @@ fn scored_type(kind: EntityKind) -> Option<&'static str> {
     }
 }
 
-/// Our names in one sentence, as token spans; names off token edges get an impossible span.
+/// Our names in one sentence, as spans of the corpus's tokens. A name covers every token it overlaps, as a
+/// token tagger labels tokens (our "München" inside the corpus token "München/Hamburg" labels that token); of
+/// names that land on the same tokens the first is kept; a name with an edge between tokens gets an impossible
+/// span.
 pub fn predict(s: &Sentence, lang: &str, tagger: Tagger) -> Vec<TokenName> {
     let (text, ranges) = detokenize(&s.tokens);
     let sentences = split_sentences(&text, lang);
@@ -232,14 +235,27 @@ pub fn predict(s: &Sentence, lang: &str, tagger: Tagger) -> Vec<TokenName> {
         if m.refers_to.is_some() && is_reference_surface(surface, lang) {
             continue;
         }
-        let first = ranges.iter().position(|r| r.0 == m.span.start);
-        let last = ranges.iter().position(|r| r.1 == m.span.end);
-        match (first, last) {
-            (Some(a), Some(b)) if a <= b => out.push((a, b + 1, ty.to_string())),
-            _ => out.push((usize::MAX, usize::MAX, format!("{ty}:{surface}"))),
+        match token_span(&ranges, m.span.start, m.span.end) {
+            Some((a, b)) => {
+                // A token the corpus did not split ("München/Hamburg", "Japan/Korea") holds two of our
+                // names: on the corpus's tokens that is one labelled token, as a token tagger would give.
+                let clash = out.iter().any(|p: &TokenName| p.0 < b && a < p.1);
+                if !clash {
+                    out.push((a, b, ty.to_string()));
+                }
+            }
+            None => out.push((usize::MAX, usize::MAX, format!("{ty}:{surface}"))),
         }
     }
     out
+}
+
+/// The tokens (start, end exclusive) that the byte span `start..end` overlaps, given each token's byte range;
+/// `None` when an edge falls between tokens.
+fn token_span(ranges: &[(usize, usize)], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = ranges.iter().position(|r| r.0 <= start && start < r.1)?;
+    let last = ranges.iter().position(|r| r.0 < end && end <= r.1)?;
+    (first <= last).then_some((first, last + 1))
 }
 
 #[derive(Default, Clone, Copy)]
@@ -345,4 +361,39 @@ pub fn report(
 fn type_key(ty: &str) -> &'static str {
     let base = ty.split(':').next().unwrap_or(ty);
     TYPES.iter().copied().find(|t| *t == base).unwrap_or("OTH")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn names_inside_one_corpus_token_label_that_token() {
+        let (text, ranges) = detokenize(&tokens(&["München/Hamburg", "(", "dpa", ")"]));
+        let munich = text.find("München").unwrap();
+        let hamburg = text.find("Hamburg").unwrap();
+        assert_eq!(token_span(&ranges, munich, munich + "München".len()), Some((0, 1)));
+        assert_eq!(token_span(&ranges, hamburg, hamburg + "Hamburg".len()), Some((0, 1)));
+        let dpa = text.find("dpa").unwrap();
+        assert_eq!(token_span(&ranges, dpa, dpa + 3), Some((2, 3)));
+    }
+
+    #[test]
+    fn a_name_cut_short_inside_a_token_still_covers_it() {
+        let (text, ranges) = detokenize(&tokens(&["Präsident", "George", "W.", "Bush", "sagte"]));
+        let start = text.find("George").unwrap();
+        let end = text.find("W.").unwrap() + 1;
+        assert_eq!(token_span(&ranges, start, end), Some((1, 3)));
+    }
+
+    #[test]
+    fn an_edge_between_tokens_gives_no_span() {
+        let (text, ranges) = detokenize(&tokens(&["in", "Berlin", "heute"]));
+        let gap = text.find(" heute").unwrap();
+        assert_eq!(token_span(&ranges, gap, gap + 6), None);
+    }
 }
