@@ -198,3 +198,31 @@ fn owned_nouns_of_judgment_are_cues() {
     );
 }
 
+
+#[test]
+fn identifying_as_is_a_view_only_with_as() {
+    has(
+        "Police identified the driver as a 34-year-old man from Leeds.",
+        "Police",
+        "identify",
+        Stance::Neutral,
+        "the driver as",
+    );
+    let (d, c) = claims("Rescuers identified three bodies on Sunday.", "en");
+    assert!(
+        frames(&d, &c).iter().all(|f| f.1 != Some("identify")),
+        "{:?}",
+        frames(&d, &c)
+    );
+}
+
+#[test]
+fn interpreting_is_a_view() {
+    has(
+        "Analysts interpreted the drop in turnout as a warning to the party.",
+        "Analysts",
+        "interpret",
+        Stance::Neutral,
+        "the drop in turnout as",
+    );
+}
