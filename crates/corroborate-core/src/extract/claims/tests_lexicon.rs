@@ -226,3 +226,46 @@ fn interpreting_is_a_view() {
         "the drop in turnout as",
     );
 }
+
+#[test]
+fn adjective_stances_after_be_are_cues() {
+    has(
+        "The union has been critical of the new pension rules for months.",
+        "The union",
+        "critical of",
+        Stance::Evaluative,
+        "the new pension rules",
+    );
+    has(
+        "Farmers are wary of the trade deal with the southern provinces.",
+        "Farmers",
+        "wary of",
+        Stance::Negative,
+        "the trade deal",
+    );
+    has(
+        "Residents were concerned about the smell from the new plant.",
+        "Residents",
+        "concerned about",
+        Stance::Evaluative,
+        "the smell",
+    );
+    has(
+        "The coach was surprised that the referee allowed the goal.",
+        "The coach",
+        "glad that",
+        Stance::Evaluative,
+        "the referee allowed the goal",
+    );
+}
+
+#[test]
+fn weighing_in_is_a_cue() {
+    has(
+        "The former mayor weighed in on the dispute over the harbour lease.",
+        "The former mayor",
+        "weigh in",
+        Stance::Neutral,
+        "the dispute",
+    );
+}
