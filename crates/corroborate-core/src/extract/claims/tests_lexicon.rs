@@ -269,3 +269,22 @@ fn weighing_in_is_a_cue() {
         "the dispute",
     );
 }
+
+#[test]
+fn campaigning_against_and_fear_are_cues() {
+    has(
+        "The teachers' union campaigned against the longer school day.",
+        "The teachers' union",
+        "campaign against",
+        Stance::Negative,
+        "the longer school day",
+    );
+    has(
+        "Shopkeepers are afraid of another week of road closures.",
+        "Shopkeepers",
+        "afraid of",
+        Stance::Evaluative,
+        "another week",
+    );
+}
+
