@@ -288,3 +288,36 @@ fn campaigning_against_and_fear_are_cues() {
     );
 }
 
+
+#[test]
+fn quick_to_hands_its_subject_to_the_cue() {
+    has(
+        "The coach was quick to point out that two starters were injured.",
+        "The coach",
+        "point out",
+        Stance::Neutral,
+        "two starters were injured",
+    );
+}
+
+#[test]
+fn conditional_wish_is_a_cue() {
+    has(
+        "The senator would like to see the tunnel finished by 2030.",
+        "The senator",
+        "would like",
+        Stance::Neutral,
+        "see the tunnel",
+    );
+}
+
+#[test]
+fn quoted_as_saying_keeps_its_subject() {
+    has(
+        "Ruiz was quoted as saying that the port would reopen in May.",
+        "Ruiz",
+        "quote",
+        Stance::Neutral,
+        "the port would reopen",
+    );
+}
