@@ -321,3 +321,14 @@ fn quoted_as_saying_keeps_its_subject() {
         "the port would reopen",
     );
 }
+
+#[test]
+fn foreseeing_is_a_prediction() {
+    has(
+        "Most harbour pilots foresee a long strike at the docks.",
+        "Most harbour pilots",
+        "foresee",
+        Stance::Assertive,
+        "a long strike",
+    );
+}
