@@ -37,6 +37,8 @@ mod tests_de;
 #[cfg(test)]
 mod tests_frames;
 #[cfg(test)]
+mod tests_lexicon;
+#[cfg(test)]
 mod tests_more;
 #[cfg(test)]
 mod tests_recall;

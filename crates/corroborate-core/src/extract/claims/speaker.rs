@@ -198,11 +198,15 @@ pub fn absorb_modifiers(ctx: &Ctx, start: usize, floor: usize) -> usize {
 }
 
 /// Whether the cue at `start` is a past participle ("asked", "told", "expected"), which after "be" makes a
-/// passive; a cue phrase ending in "that" ("concerned that") is an adjective and stays active.
+/// passive; a cue phrase ending in "that" ("concerned that") is an adjective and stays active, and so is a
+/// phrase opened by a `participial_adjective` ("were concerned about", "is frustrated with"): the subject holds
+/// the attitude.
 pub(super) fn is_participle_cue(ctx: &Ctx, start: usize) -> bool {
     let w = ctx.lower(start);
     let end = cue_at(ctx, start).map_or(start + 1, |h| h.end);
-    let adjective = end > start + 1 && ctx.lex.is("complementizer", ctx.lower(end - 1));
+    let adjective = end > start + 1
+        && (ctx.lex.is("complementizer", ctx.lower(end - 1))
+            || ctx.lex.is("participial_adjective", w));
     !adjective && (w.ends_with("ed") || ctx.lex.is("participle", w))
 }
 
