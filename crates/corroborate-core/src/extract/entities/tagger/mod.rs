@@ -143,6 +143,49 @@ fn well_formed(
     out
 }
 
+/// Whether a word at the edge of a person's name is a descriptor rather than part of the name: a title or
+/// role ("Dr.", "CEO", "Oberst", "FDP-Fraktionsvize", "Löwen-Keeper"), a listed common noun or a compound
+/// of one ("Kollege", "Liebeskummer"), or a function word capitalised at the start of a sentence ("Nur",
+/// "Für"). A word in a name list (given name or surname: "Bauer", "Koch") stays.
+fn describes(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    if w.kind != TokenKind::Word
+        || lex.given_names.contains_key(w.text)
+        || gaz.given_names.contains(w.text)
+        || gaz.surnames.contains(w.text)
+    {
+        return false;
+    }
+    let lower = w.lower.as_str();
+    let tail = lower.rsplit('-').next().unwrap_or(lower);
+    lex.is_title(lower)
+        || lex.is_title(&format!("{lower}."))
+        || lex.is_title(tail)
+        || lex.role_nouns.contains_key(lower)
+        || gaz.function_words.contains(lower)
+        || (w.cap && (gaz.is_noun(lower) || (tail != lower && gaz.is_noun(tail))))
+}
+
+/// A person's name without the descriptors the model read at its edges ("CEO Rick Dudley" → "Rick Dudley",
+/// "Zapotockys Kollege" → "Zapotockys"): GermEval and the written training text never include them, and the
+/// dossier links a person by the name alone. At least one word stays.
+fn trim_person(
+    (mut first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    if kind != EntityKind::Person {
+        return (first, last, kind);
+    }
+    while first < last && describes(&words[first], lex, gaz) {
+        first += 1;
+        while first < last && words[first].kind == TokenKind::Punct {
+            first += 1;
+        }
+    }
+    (first, last, kind)
+}
+
 /// The model's names for a document, taking over what the rules found: where the rules read the same span
 /// their reading is kept (a facility stays a facility), elsewhere the model's kind counts as likely. Groups
 /// and sure multi-word names the rules found outside every model name are kept (the model does not tag
@@ -180,6 +223,7 @@ pub(super) fn retag(
     let mut spans: Vec<(usize, usize, EntityKind)> = spans
         .into_iter()
         .flat_map(|span| well_formed(span, words, lex))
+        .map(|span| trim_person(span, words, lex, gaz))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und
