@@ -294,3 +294,21 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
         "Firma Kalvora"
     );
 }
+
+/// Whether `generic_phrase` reads the whole of `text` (one sentence) as a generic noun phrase.
+fn is_generic(text: &str) -> bool {
+    let sentences = split_sentences(text, "de");
+    let words = words::words(text, &sentences);
+    generic_phrase(&words, gazette::Gazette::for_lang("de"))
+}
+
+#[test]
+fn generic_noun_phrases_are_no_headed_names() {
+    assert!(is_generic("Seine Partei"));
+    assert!(is_generic("und Büros des Gesundheitsamtes"));
+    assert!(is_generic("Partei zur Vernunft"));
+    assert!(is_generic("Verein und Fans"));
+    assert!(!is_generic("Bewegung für Land und Würde"));
+    assert!(!is_generic("Hamburger Mieterverein"));
+    assert!(!is_generic("Partei der Kalvoren"));
+}
