@@ -51,6 +51,20 @@ pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str, widen: 
         if let Some(acr) = acronym.as_ref().filter(|_| widen) {
             widen_to_initial(named, n, words, acr);
         }
+        // A place's parentheses hold a dateline's agency ("Kiel (dpa)", "Washington (AP)") as often as its
+        // acronym: what does not start with the place's initial (once widened: "Alternative for Germany (AfD)")
+        // is neither its acronym nor of its kind.
+        let place = named[n].kind == Some(EntityKind::Location);
+        let initial = words[named[n].first].text.chars().next();
+        let spells = |s: &str| {
+            s.chars()
+                .next()
+                .zip(initial)
+                .is_some_and(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        };
+        if place && acronym.as_deref().is_some_and(|a| !spells(a)) {
+            acronym = None;
+        }
         if named[n].kind.is_none() && acronym.is_some() {
             named[n].kind = Some(EntityKind::Organization);
             named[n].strength = GUESS;
@@ -65,6 +79,10 @@ pub fn link_parentheses(named: &mut [Named], words: &[Word], text: &str, widen: 
             }
             // Without an acronym, only names that are not sure of themselves follow the name before.
             if acronym.is_none() && inner.strength >= SURE {
+                continue;
+            }
+            let own = text.get(inner.span.start..inner.span.end).unwrap_or("");
+            if place && inner.kind.is_some() && !spells(own) {
                 continue;
             }
             inner.kind = kind;

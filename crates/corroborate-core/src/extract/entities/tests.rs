@@ -150,6 +150,33 @@ fn acronyms_single_double_and_with_a_translation() {
 }
 
 #[test]
+fn a_dateline_agency_is_no_acronym_of_its_place() {
+    let t = "Washington (AP) - The Senate passed the bill on Monday.";
+    let ms = mentions(t, "en");
+    assert_eq!(get(t, &ms, "Washington").kind, EntityKind::Location);
+    assert_eq!(get(t, &ms, "Washington").acronym, None);
+    assert!(
+        ms.iter()
+            .filter(|m| surface(t, m) == "AP")
+            .all(|m| m.kind != EntityKind::Location)
+    );
+    let de = "Kiel (dpa) - Der Landtag hat am Donnerstag ein neues Gesetz beschlossen.";
+    let ms = mentions(de, "de");
+    assert_eq!(get(de, &ms, "Kiel").kind, EntityKind::Location);
+    assert!(
+        ms.iter()
+            .filter(|m| surface(de, m) == "dpa")
+            .all(|m| m.kind != EntityKind::Location)
+    );
+    // A place's own acronym still links to it.
+    let nrw = "Die Schulen in Nordrhein-Westfalen (NRW) bleiben geschlossen.";
+    let ms = mentions(nrw, "de");
+    let long = get(nrw, &ms, "Nordrhein-Westfalen");
+    assert_eq!(long.kind, EntityKind::Location);
+    assert_eq!(long.acronym.as_deref(), Some("NRW"));
+}
+
+#[test]
 fn pronouns_and_role_nouns_refer_back() {
     let t = "Interior Minister Tomas Reinholt spoke on Tuesday. He said the minister had acted lawfully. Ana Ruiz disagreed; she said the ministry was wrong. The Movement for Land and Dignity protested, and the group called for an inquiry. The Interior Ministry declined to comment.";
     let ms = mentions(t, "en");

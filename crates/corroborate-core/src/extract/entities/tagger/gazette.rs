@@ -22,6 +22,9 @@ pub struct Gazette {
     pub surname_endings: Vec<String>,
     /// Most words in a place or organisation entry.
     pub max_words: usize,
+    /// Lower-case function words (the language's stopwords): "Nur", "Für", "Da" capitalised at a sentence's
+    /// start are no part of a name.
+    pub function_words: HashSet<String>,
 }
 
 /// Inflection endings tried off a word to find its noun ("Häusern" → "häuser", "Staates" → "staat").
@@ -64,6 +67,7 @@ impl Gazette {
             place_endings: endings("ner_place_endings"),
             surname_endings: endings("ner_surname_endings"),
             max_words,
+            function_words: crate::lexicon::lowercase_set(lang, "stopwords"),
         }
     }
 

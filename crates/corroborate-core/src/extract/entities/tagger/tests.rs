@@ -234,3 +234,81 @@ fn model_names_are_cut_at_brackets_and_glued_headings_but_keep_their_full_stops(
         ["Kalvora AG"]
     );
 }
+
+/// The surface `trim_person` keeps of a model name of `kind` covering the words `first..=last` of `text`.
+fn trimmed_surface(text: &str, first: &str, last: &str, kind: EntityKind) -> String {
+    let sentences = split_sentences(text, "de");
+    let words = words::words(text, &sentences);
+    let at = |s: &str| {
+        words
+            .iter()
+            .position(|w| w.text == s)
+            .expect("word in text")
+    };
+    let (a, b, _) = trim_person(
+        (at(first), at(last), kind),
+        &words,
+        Lex::for_lang("de"),
+        gazette::Gazette::for_lang("de"),
+    );
+    text[words[a].span.start..words[b].span.end].to_string()
+}
+
+#[test]
+fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
+    let person = EntityKind::Person;
+    assert_eq!(
+        trimmed_surface(
+            "Morgen kommt Oberarzt Dr. Kalvus Brenntal.",
+            "Oberarzt",
+            "Brenntal",
+            person
+        ),
+        "Kalvus Brenntal"
+    );
+    assert_eq!(
+        trimmed_surface("Für Jonas war das neu.", "Für", "Jonas", person),
+        "Jonas"
+    );
+    assert_eq!(
+        trimmed_surface(
+            "Gestern sprach Vereins-Präsident Feldhus.",
+            "Vereins-Präsident",
+            "Feldhus",
+            person
+        ),
+        "Feldhus"
+    );
+    // Given names and surnames stay, even where they are nouns too; other kinds are left alone.
+    assert_eq!(
+        trimmed_surface("Gestern sprach Thomas Bauer.", "Thomas", "Bauer", person),
+        "Thomas Bauer"
+    );
+    assert_eq!(
+        trimmed_surface(
+            "Die Firma Kalvora wächst.",
+            "Firma",
+            "Kalvora",
+            EntityKind::Organization
+        ),
+        "Firma Kalvora"
+    );
+}
+
+/// Whether `generic_phrase` reads the whole of `text` (one sentence) as a generic noun phrase.
+fn is_generic(text: &str) -> bool {
+    let sentences = split_sentences(text, "de");
+    let words = words::words(text, &sentences);
+    generic_phrase(&words, gazette::Gazette::for_lang("de"))
+}
+
+#[test]
+fn generic_noun_phrases_are_no_headed_names() {
+    assert!(is_generic("Seine Partei"));
+    assert!(is_generic("und Büros des Gesundheitsamtes"));
+    assert!(is_generic("Partei zur Vernunft"));
+    assert!(is_generic("Verein und Fans"));
+    assert!(!is_generic("Bewegung für Land und Würde"));
+    assert!(!is_generic("Hamburger Mieterverein"));
+    assert!(!is_generic("Partei der Kalvoren"));
+}
