@@ -27,6 +27,9 @@ struct Attr {
     /// The quote continues the introducing clause without a colon or comma ("said “…” and more"): the
     /// proposition runs to the end of the sentence.
     partial: bool,
+    /// Where a partial proposition starts when it starts before the quote (byte offset): "Trump said [he
+    /// wants “…”]".
+    content_from: Option<usize>,
 }
 
 /// Claims for quotes that have a speaker; returns them in text order.
@@ -77,7 +80,11 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
                 .find(|s| s.start <= q.outer.start && q.outer.start < s.end)
         {
             let end = s.end.max(q.outer.end);
-            content = trim_span(ctx.text, Span::new(q.outer.start, end), CLAUSE_PUNCT);
+            let from = attr
+                .content_from
+                .unwrap_or(q.outer.start)
+                .min(q.outer.start);
+            content = trim_span(ctx.text, Span::new(from, end), CLAUSE_PUNCT);
             span = hull(span, content);
             text = None;
         }
@@ -159,8 +166,11 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     }
     // "…," said Ruiz.
     let m = t;
+    // A participle is never this inverted form ("…,” referring to the convention").
     let c = (m..limit.min(m + 3)).find(|&i| {
-        speaker::cue_at(ctx, i).is_some() && (m..i).all(|j| speaker::is_modifier(ctx, j))
+        speaker::cue_at(ctx, i).is_some()
+            && (m..i).all(|j| speaker::is_modifier(ctx, j))
+            && !ctx.lower(i).ends_with("ing")
     });
     if let Some(ci) = c
         && let Some(hit) = speaker::cue_at(ctx, ci)
@@ -172,6 +182,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             cue: Some(cue_tuple(&hit, ctx, m)),
             span,
             partial: false,
+            content_from: None,
         });
     }
     // "…," Ruiz said.
@@ -191,6 +202,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             cue: Some(cue_tuple(&hit, ctx, cs)),
             span,
             partial: false,
+            content_from: None,
         });
     }
     // "…" — Ruiz
@@ -202,6 +214,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             cue: None,
             span,
             partial: false,
+            content_from: None,
         });
     }
     None
@@ -256,13 +269,25 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         let speaker = speaker::left_np(ctx, cs, sentence_floor)
             .or_else(|| subject::comma_subject_at(ctx, cs, sentence_floor));
         let start = speaker.as_ref().map_or(cs, |s| ctx.tok_range(s.span).start);
-        let span = ctx.span_of(start, b)?;
         speaker.as_ref()?;
+        // "Trump said he wants “…”": the outer speaker reports the whole clause, the inner cue included.
+        if let Some((osp, ohit, ocs)) = outer_frame(ctx, start, sentence_floor) {
+            let ostart = ctx.tok_range(osp.span).start;
+            return Some(Attr {
+                speaker: Some(osp),
+                cue: Some(cue_tuple(&ohit, ctx, ocs)),
+                span: ctx.span_of(ostart, b)?,
+                partial: true,
+                content_from: ctx.toks.get(start).map(|t| t.span.start),
+            });
+        }
+        let span = ctx.span_of(start, b)?;
         return Some(Attr {
             speaker,
             cue: Some(cue_tuple(&hit, ctx, cs)),
             span,
             partial: colon.is_none() && hit.end == b,
+            content_from: None,
         });
     }
     // "Ruiz: …"
@@ -279,7 +304,25 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         cue: Some(("say".to_string(), Stance::Neutral, cue_span)),
         span,
         partial: false,
+        content_from: None,
     })
+}
+
+/// The cue and speaker of a clause whose reported content starts at token `start` ("Trump said (that) | he
+/// wants …"), with the cue's first token; `floor` is the sentence's first token.
+fn outer_frame(ctx: &Ctx, start: usize, floor: usize) -> Option<(Speaker, CueHit, usize)> {
+    let mut k = start;
+    if k > floor && ctx.lex.is("complementizer", ctx.lower(k - 1)) {
+        k -= 1;
+    }
+    let ci = (k.saturating_sub(3).max(floor)..k)
+        .rev()
+        .find(|&ci| speaker::reported_cue_at(ctx, ci).is_some_and(|h| h.end == k))?;
+    let hit = speaker::reported_cue_at(ctx, ci)?;
+    let cs = speaker::absorb_modifiers(ctx, ci, floor);
+    let sp =
+        speaker::left_np(ctx, cs, floor).or_else(|| subject::comma_subject_at(ctx, cs, floor))?;
+    Some((sp, hit, cs))
 }
 
 /// Whether tokens `a..b` are one short adjunct after a cue: a preposition of the `adjunct_prep` or `source_prep`
@@ -309,5 +352,6 @@ fn inherited(ctx: &Ctx, q: &Quote, prev: &[Draft]) -> Option<Attr> {
         cue: last.cue.as_ref().map(|c| (c.0.clone(), c.1, None)),
         span: q.outer,
         partial: false,
+        content_from: None,
     })
 }

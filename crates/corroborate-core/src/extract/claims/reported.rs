@@ -258,7 +258,17 @@ fn draft(
     }
     let span = ctx.span_of(a, b)?;
     let content = trim_span(ctx.text, span, CLAUSE_PUNCT);
-    if ctx.tok_range(content).filter(|&i| ctx.is_word(i)).count() < 2 {
+    let words: Vec<usize> = ctx.tok_range(content).filter(|&i| ctx.is_word(i)).collect();
+    // One word is a proposition only when it answers a question ("asked …, the candidate said no") or is the
+    // verb of an infinitive cue ("declined to comment").
+    let infinitive_cue = cue
+        .2
+        .map(|c| ctx.tok_range(c))
+        .and_then(|r| r.end.checked_sub(1))
+        .is_some_and(|k| ctx.lex.is("infinitive_marker", ctx.lower(k)));
+    let answer = matches!(words.as_slice(), [w] if ctx.lex.is("answer_word", ctx.lower(*w)))
+        || (words.len() == 1 && infinitive_cue);
+    if words.len() < 2 && !answer {
         return None;
     }
     let via = via_phrase(ctx, sent);
@@ -687,19 +697,21 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             i = hit.end;
             continue;
         }
-        // "X issued a statement saying …": the statement's verb starts the cue.
-        let lead = statement_lead(ctx, i, a);
+        // "X issued a statement saying …": the statement's verb starts the cue. Only a participle goes on from
+        // a statement; a finite cue after one has a subject of its own ("Zaheed, who organized the letter,
+        // said …").
+        let lead = ctx
+            .lower(i)
+            .ends_with("ing")
+            .then(|| statement_lead(ctx, i, a))
+            .flatten();
         if let Some((l, _)) = lead {
             drop_cues_in(ctx, out, l, i);
             frames = out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
         }
         let cs = lead.map_or_else(|| speaker::absorb_modifiers(ctx, i, a), |(l, _)| l);
         let left = speaker::left_np(ctx, cs, a)
-            .or_else(|| {
-                (cs > a && ctx.is_punct(cs - 1, ","))
-                    .then(|| subject::comma_subject(ctx, cs - 1, a))
-                    .flatten()
-            })
+            .or_else(|| subject::comma_subject_at(ctx, cs, a))
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
             .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
         let infinitive = cs > a && ctx.lex.is("infinitive_marker", ctx.lower(cs - 1));
@@ -955,6 +967,14 @@ fn skip_adjuncts(ctx: &Ctx, from: usize, e: usize) -> usize {
                 && !ctx.lex.is("occasion", ctx.lower(k))
             {
                 k += 1;
+            }
+            // "at a Las Vegas rally": a name may stand before the head.
+            let name_from = k;
+            while k + 1 < e && k < name_from + 4 && ctx.toks[k].cap && ctx.is_word(k + 1) {
+                k += 1;
+            }
+            if k > name_from && !ctx.lex.is("occasion", ctx.lower(k)) {
+                k = name_from;
             }
             let head = ctx.lower(k);
             let fits = ctx.lex.is("time", head)

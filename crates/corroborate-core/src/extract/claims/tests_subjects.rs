@@ -1,0 +1,238 @@
+//! Tests for subjects far from their cue and cue forms read in context: relative clauses after appositions,
+//! commas inside closing quotes, appositions opening with "then"/"one"/"himself", subjects opening a clause,
+//! outer frames before a quote, one-word contents, and noun-like cue forms read as verbs. Every sentence is
+//! written for its test.
+
+use super::tests::{claims, speaker};
+use crate::model::{ClaimMention, ClaimMode, Document};
+
+/// (speaker, cue span text, content text) of every claim that is not narration.
+fn frames<'a>(d: &'a Document, c: &'a [ClaimMention]) -> Vec<(Option<&'a str>, &'a str, &'a str)> {
+    c.iter()
+        .filter(|c| c.mode != ClaimMode::Narration)
+        .map(|c| {
+            (
+                speaker(d, c),
+                c.cue_span.and_then(|s| s.slice(&d.text)).unwrap_or(""),
+                c.content.slice(&d.text).unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
+/// The one claim of `text` whose cue span reads `cue`, as (speaker, content).
+fn one(text: &str, cue: &str) -> (Option<String>, String) {
+    let (d, c) = claims(text, "en");
+    let found: Vec<_> = frames(&d, &c).into_iter().filter(|f| f.1 == cue).collect();
+    assert_eq!(found.len(), 1, "cue {cue:?} in {:?}", frames(&d, &c));
+    (found[0].0.map(str::to_string), found[0].2.to_string())
+}
+
+#[test]
+fn relative_clause_after_an_apposition() {
+    let (sp, content) = one(
+        "Ana Ruiz, director of the harbour trust, which runs the pier, said the planks were rotten.",
+        "said",
+    );
+    assert!(
+        sp.as_deref().is_some_and(|s| s.starts_with("Ana Ruiz")),
+        "{sp:?}"
+    );
+    assert_eq!(content, "the planks were rotten");
+}
+
+#[test]
+fn finite_cue_after_a_statement_noun_keeps_its_subject() {
+    let (sp, _) = one(
+        "Ana Ruiz, who organized the letter, said the pier was unsafe.",
+        "said",
+    );
+    assert_eq!(sp.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn comma_inside_a_closing_quote_ends_the_relative_clause() {
+    let (sp, content) = one(
+        "Ruiz, who calls the pier a “hazard,” said the planks were rotten.",
+        "said",
+    );
+    assert_eq!(sp.as_deref(), Some("Ruiz"));
+    assert_eq!(content, "the planks were rotten");
+}
+
+#[test]
+fn apposition_opening_with_then() {
+    let (sp, _) = one("Mr. Okafor, then 38, said he was advised to leave.", "said");
+    assert!(
+        sp.as_deref().is_some_and(|s| s.starts_with("Mr. Okafor")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn apposition_opening_with_one_of() {
+    let (sp, _) = one(
+        "Ana Ruiz, one of the few founders still on the board, said the trust was broke.",
+        "said",
+    );
+    assert!(
+        sp.as_deref().is_some_and(|s| s.starts_with("Ana Ruiz")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn adverb_before_the_subject_is_not_the_subject() {
+    let (sp, _) = one(
+        "Even Ana Ruiz, who built the pier, said it was unsafe.",
+        "said",
+    );
+    assert_eq!(sp.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn subject_opening_a_clause_before_a_relative_clause() {
+    let (sp, _) = one(
+        "It was two years ago that Ana Ruiz, who now runs the trust, said the pier was safe.",
+        "said",
+    );
+    assert_eq!(sp.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn aside_opening_with_when() {
+    let (sp, content) = one(
+        "Okafor, when asked about the fire, responded that the pier was insured.",
+        "responded",
+    );
+    assert_eq!(sp.as_deref(), Some("Okafor"));
+    assert_eq!(content, "the pier was insured");
+}
+
+#[test]
+fn outer_frame_before_a_quote_reports_the_whole_clause() {
+    let (d, c) = claims(
+        "Okafor said he wants “a full inquiry into the harbour fire.”",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, Some("Okafor"));
+    assert_eq!(f[0].1, "said");
+    assert!(f[0].2.starts_with("he wants"), "{f:?}");
+}
+
+#[test]
+fn participle_after_a_quote_is_not_an_inverted_cue() {
+    let (d, c) = claims(
+        "Ruiz said the planks “should be replaced by spring,” referring to the harbour budget.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(f.iter().all(|x| x.0 != Some("the harbour budget")), "{f:?}");
+    assert!(
+        f.iter().any(|x| x.0 == Some("Ruiz") && x.1 == "said"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn one_word_answer_is_a_content() {
+    let (sp, content) = one(
+        "Asked whether the pier would reopen, the mayor said no.",
+        "said",
+    );
+    assert_eq!(sp.as_deref(), Some("the mayor"));
+    assert_eq!(content, "no");
+}
+
+#[test]
+fn declining_to_comment_is_a_claim() {
+    let (sp, content) = one(
+        "A spokesman for the harbour declined to comment.",
+        "declined to",
+    );
+    assert_eq!(sp.as_deref(), Some("A spokesman for the harbour"));
+    assert_eq!(content, "comment");
+}
+
+#[test]
+fn one_word_content_is_still_dropped_otherwise() {
+    let (d, c) = claims("The mayor said Tuesday.", "en");
+    assert!(frames(&d, &c).is_empty(), "{:?}", frames(&d, &c));
+}
+
+#[test]
+fn base_form_after_a_plural_subject_is_a_verb() {
+    let (sp, content) = one(
+        "Local residents claim the pier was never inspected.",
+        "claim",
+    );
+    assert_eq!(sp.as_deref(), Some("Local residents"));
+    assert_eq!(content, "the pier was never inspected");
+}
+
+#[test]
+fn noun_form_after_an_apposition_is_a_verb() {
+    let (sp, _) = one(
+        "Ana Ruiz, the harbour master, calls the pier a hazard.",
+        "calls",
+    );
+    assert!(
+        sp.as_deref().is_some_and(|s| s.starts_with("Ana Ruiz")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn noun_form_before_an_object_pronoun_is_a_verb() {
+    let (sp, _) = one("The harbour master calls them reckless.", "calls");
+    assert_eq!(sp.as_deref(), Some("The harbour master"));
+}
+
+#[test]
+fn noun_form_after_a_determiner_stays_a_noun() {
+    let (d, c) = claims("The calls them reckless came late.", "en");
+    assert!(
+        frames(&d, &c).iter().all(|f| f.1 != "calls"),
+        "{:?}",
+        frames(&d, &c)
+    );
+}
+
+#[test]
+fn percentage_is_a_speaker() {
+    let (sp, _) = one("Only 42% say the pier is unsafe.", "say");
+    assert_eq!(sp.as_deref(), Some("42%"));
+}
+
+#[test]
+fn place_adverb_between_speaker_and_cue() {
+    let (sp, _) = one("Fishermen here say the pier is unsafe.", "say");
+    assert_eq!(sp.as_deref(), Some("Fishermen"));
+}
+
+#[test]
+fn reflexive_between_speaker_and_cue() {
+    let (sp, _) = one("Okafor himself said the pier is unsafe.", "said");
+    assert_eq!(sp.as_deref(), Some("Okafor"));
+}
+
+#[test]
+fn named_occasion_between_cue_and_content() {
+    let (sp, content) = one(
+        "Okafor promised Sunday at a Harbour Trust meeting to rebuild the pier.",
+        "promised",
+    );
+    assert_eq!(sp.as_deref(), Some("Okafor"));
+    assert!(content.ends_with("to rebuild the pier"), "{content:?}");
+}
+
+#[test]
+fn plans_to_be_is_a_verb() {
+    let (sp, _) = one(
+        "The harbour master plans to be back in Lagos on Monday.",
+        "plans",
+    );
+    assert_eq!(sp.as_deref(), Some("The harbour master"));
+}
