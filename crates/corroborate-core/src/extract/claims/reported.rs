@@ -518,10 +518,18 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
 /// Whether the phrase after an inverted cue can be a source: a name, a role ("said the minister") or a pronoun,
 /// not the cue's object ("…, posted the message above shortly after the raid began").
 fn names_someone(ctx: &Ctx, sp: &speaker::Speaker) -> bool {
-    ctx.tok_range(sp.span).any(|i| {
-        let w = ctx.lower(i);
-        ctx.toks[i].cap || ctx.lex.role_nouns.contains(w) || ctx.lex.is("pronoun", w)
-    })
+    let r = ctx.tok_range(sp.span);
+    // "…, said several observers.": a quantifier and a plural noun name a group of people.
+    let group = r.len() <= 3
+        && ctx.lex.is("quantifier_pronoun", ctx.lower(r.start))
+        && r.end
+            .checked_sub(1)
+            .is_some_and(|k| ctx.lower(k).ends_with('s'));
+    group
+        || r.clone().any(|i| {
+            let w = ctx.lower(i);
+            ctx.toks[i].cap || ctx.lex.role_nouns.contains(w) || ctx.lex.is("pronoun", w)
+        })
 }
 
 /// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a
@@ -760,9 +768,10 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
 
 /// A passive cue with its agent, the speaker: "The report was denied by the ministry." (content: the subject),
 /// "It was confirmed by the police that …" / "Rubio was asked by the moderator whether …" (content: the clause
-/// after the agent). The cue is a past participle after a form of "be" (adverbs between); the agent follows an
-/// `agent_prep` within a few words and opens like a noun phrase; a subject that is a pronoun or a relative word
-/// carries no proposition, so without a clause after the agent there is no claim.
+/// after the agent). The cue is a past participle after a form of "be" (adverbs and auxiliaries between: "has
+/// been criticized by"); the agent follows an `agent_prep` within a few words and opens like a noun phrase; a
+/// subject that is a pronoun or a relative word carries no proposition, so without a clause after the agent
+/// there is no claim.
 fn passive_agent(
     ctx: &Ctx,
     sent: Span,
@@ -788,7 +797,51 @@ fn passive_agent(
     let by = (hit.end..e.min(hit.end + 8))
         .take_while(|&k| ctx.is_word(k))
         .find(|&k| ctx.lex.is("agent_prep", ctx.lower(k)))?;
-    let start = by + 1;
+    let (agent, j) = agent_at(ctx, by + 1, e)?;
+    let cue = cue_of(ctx, hit, b);
+    let w = ctx.lower(j);
+    if ctx.lex.is("complementizer", w) || ctx.lex.is("question_opener", w) {
+        let from = if ctx.lex.is("question_opener", w) {
+            j
+        } else {
+            j + 1
+        };
+        return draft(ctx, sent, (from, e), Some(agent), cue);
+    }
+    // The subject stands before the auxiliaries too: "Trump has been criticized by …".
+    let mut s = be;
+    while s > a && be - s < 3 && speaker::is_modifier(ctx, s - 1) {
+        s -= 1;
+    }
+    let subject = speaker::left_np(ctx, s, a)?;
+    passive_subject_claim(ctx, sent, subject, agent, cue)
+}
+
+/// The claim of a passive whose subject is what the agent reported: a subject that is a pronoun or a relative
+/// word carries no proposition.
+fn passive_subject_claim(
+    ctx: &Ctx,
+    sent: Span,
+    subject: Speaker,
+    agent: Speaker,
+    cue: (String, Stance, Option<Span>),
+) -> Option<Draft> {
+    let sr = ctx.tok_range(subject.span);
+    let lone_pronoun = sr.len() == 1
+        && (ctx.lex.is("pronoun", ctx.lower(sr.start))
+            || ctx.lex.is("relative", ctx.lower(sr.start)));
+    if lone_pronoun {
+        return None;
+    }
+    let mut d = draft(ctx, sent, (sr.start, sr.end), Some(agent), cue)?;
+    d.content = subject.span;
+    Some(d)
+}
+
+/// The agent phrase of a passive starting at token `start` (after "by"), with the token after it: it opens like
+/// a noun phrase, is no date ("by Friday") and runs over noun-phrase words, up to a pronoun or a preposition
+/// other than "of" ("by some of his rivals | for failing …").
+fn agent_at(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
     let first = ctx.toks.get(start)?;
     let opens = (first.cap && first.kind == TokenKind::Word)
         || ctx.lex.is("determiner", &first.lower)
@@ -802,7 +855,10 @@ fn passive_agent(
     }
     let mut j = start;
     while j < e && j - start < 12 && speaker::np_word(ctx, j) {
-        if j > start && ctx.lex.is("pronoun", ctx.lower(j)) {
+        let w = ctx.lower(j);
+        if j > start
+            && (ctx.lex.is("pronoun", w) || (ctx.lex.is("not_content_start", w) && w != "of"))
+        {
             break;
         }
         j += 1;
@@ -810,28 +866,7 @@ fn passive_agent(
     if !speaker::has_content_word(ctx, start, j) {
         return None;
     }
-    let agent = speaker::build(ctx, start, j)?;
-    let cue = cue_of(ctx, hit, b);
-    let w = ctx.lower(j);
-    if ctx.lex.is("complementizer", w) || ctx.lex.is("question_opener", w) {
-        let from = if ctx.lex.is("question_opener", w) {
-            j
-        } else {
-            j + 1
-        };
-        return draft(ctx, sent, (from, e), Some(agent), cue);
-    }
-    let subject = speaker::left_np(ctx, be, a)?;
-    let sr = ctx.tok_range(subject.span);
-    let lone_pronoun = sr.len() == 1
-        && (ctx.lex.is("pronoun", ctx.lower(sr.start))
-            || ctx.lex.is("relative", ctx.lower(sr.start)));
-    if lone_pronoun {
-        return None;
-    }
-    let mut d = draft(ctx, sent, (sr.start, sr.end), Some(agent), cue)?;
-    d.content = subject.span;
-    Some(d)
+    Some((speaker::build(ctx, start, j)?, j))
 }
 
 /// The subject of a cue in the infinitive after a verb of the `infinitive_lead` class ("His critics rushed to

@@ -236,3 +236,37 @@ fn plans_to_be_is_a_verb() {
     );
     assert_eq!(sp.as_deref(), Some("The harbour master"));
 }
+
+#[test]
+fn passive_subject_before_auxiliaries() {
+    let (d, c) = claims(
+        "The harbour plan has been criticized by the fishermen's union.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == Some("the fishermen's union") && x.2 == "The harbour plan"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn passive_agent_stops_before_a_preposition() {
+    let (d, c) = claims(
+        "The harbour plan was criticized by some of the fishermen for its cost.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter().any(|x| x.0 == Some("some of the fishermen")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn inverted_cue_before_a_group() {
+    let (sp, content) = one("The pier was never safe, said several residents.", "said");
+    assert_eq!(sp.as_deref(), Some("several residents"));
+    assert_eq!(content, "The pier was never safe");
+}
