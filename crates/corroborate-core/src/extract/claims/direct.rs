@@ -80,6 +80,7 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
                 .find(|s| s.start <= q.outer.start && q.outer.start < s.end)
         {
             let end = s.end.max(q.outer.end);
+            let end = next_cue_after(ctx, q.outer.end, end).unwrap_or(end);
             let from = attr
                 .content_from
                 .unwrap_or(q.outer.start)
@@ -305,6 +306,28 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         span,
         partial: false,
         content_from: None,
+    })
+}
+
+/// Where a partial quote's proposition ends before another cue of its speaker ("She declared “…” | and said
+/// …", "Manafort, citing ''…,'' | said …"): the byte offset of a cue (or of the conjunction before it) right
+/// after the quote, after a comma, or after "and"/"but", between `from` and `to`.
+fn next_cue_after(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    let first = ctx.toks.partition_point(|t| t.span.start < from);
+    let last = ctx.toks.partition_point(|t| t.span.start < to);
+    (first..last).find_map(|k| {
+        let joins =
+            k == first || ctx.is_punct(k - 1, ",") || ctx.lex.is("vp_conjunction", ctx.lower(k));
+        if !joins {
+            return None;
+        }
+        let mut c = k;
+        while c < last
+            && (ctx.lex.is("vp_conjunction", ctx.lower(c)) || speaker::is_modifier(ctx, c))
+        {
+            c += 1;
+        }
+        (c < last && speaker::reported_cue_at(ctx, c).is_some()).then(|| ctx.toks[k].span.start)
     })
 }
 

@@ -32,15 +32,15 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
             || ctx.is_punct(i, ";");
         if coordinated && i > from {
             if let Some(span) = ctx.span_of(from, i) {
-                out.extend(clause_claims(ctx, span, r.start));
+                out.extend(clause_claims(ctx, span, r.start, prev));
             }
             from = i + 1;
         }
     }
     if from == r.start {
-        out.extend(clause_claims(ctx, sent, r.start));
+        out.extend(clause_claims(ctx, sent, r.start, prev));
     } else if let Some(span) = ctx.span_of(from, r.end) {
-        out.extend(clause_claims(ctx, span, r.start));
+        out.extend(clause_claims(ctx, span, r.start, prev));
     }
     participles(ctx, sent, prev, &mut out);
     drop_complement_frames(&mut out);
@@ -69,8 +69,8 @@ fn drop_complement_frames(out: &mut Vec<Draft>) {
 }
 
 /// The reported-speech claims of one clause; `first` is the sentence's first token (a clause "and criticized
-/// …" takes the sentence's subject).
-fn clause_claims(ctx: &Ctx, sent: Span, first: usize) -> Vec<Draft> {
+/// …" takes the sentence's subject), `prev` the speaker of a quote earlier in the sentence.
+fn clause_claims(ctx: &Ctx, sent: Span, first: usize, prev: Option<&Speaker>) -> Vec<Draft> {
     let r = ctx.tok_range(sent);
     if r.len() < 3 {
         return Vec::new();
@@ -81,7 +81,7 @@ fn clause_claims(ctx: &Ctx, sent: Span, first: usize) -> Vec<Draft> {
         .or_else(|| trailing(ctx, sent, r.start, end))
         .into_iter()
         .collect();
-    leading(ctx, sent, (r.start, end), first, &mut out);
+    leading(ctx, sent, (r.start, end), (first, prev), &mut out);
     let nominal = nominal::nominal_claims(ctx, sent, r.start, end, &out);
     out.extend(nominal);
     if out.is_empty() {
@@ -679,7 +679,13 @@ fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
 
 /// "X said (that) …": every cue with a speaker to its left (or right, in verb-second German) that is not part
 /// of an attribution already in `out`.
-fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mut Vec<Draft>) {
+fn leading(
+    ctx: &Ctx,
+    sent: Span,
+    (a, e): (usize, usize),
+    (first, prev): (usize, Option<&Speaker>),
+    out: &mut Vec<Draft>,
+) {
     let mut frames: Vec<std::ops::Range<usize>> =
         out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
@@ -721,7 +727,8 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
         let left = speaker::left_np(ctx, cs, a)
             .or_else(|| subject::comma_subject_at(ctx, cs, a))
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
-            .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
+            .or_else(|| coordinated_subject(ctx, cs, (a, first), out))
+            .or_else(|| continued_subject(ctx, cs, (a, first), prev));
         let infinitive = cs > a && ctx.lex.is("infinitive_marker", ctx.lower(cs - 1));
         let (left, cs) = match (left, infinitive) {
             (None, true) => match infinitive_subject(ctx, cs, (a, first), out) {
@@ -905,6 +912,21 @@ fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
     next.is_some_and(|t| t.kind == TokenKind::Number || ctx.lex.is("quantity_word", &t.lower))
 }
 
+/// The speaker of a quote earlier in the sentence when the remainder after it opens with the cue ("Manafort,
+/// citing ''the magic of Trump,'' | said …", "She declared “…” | and said …"): `a` is the remainder's first
+/// token, `cs` the cue's, with only conjunctions and modifiers between.
+fn continued_subject(
+    ctx: &Ctx,
+    cs: usize,
+    (a, first): (usize, usize),
+    prev: Option<&Speaker>,
+) -> Option<Speaker> {
+    let opens = first == a
+        && (a..cs)
+            .all(|k| ctx.lex.is("vp_conjunction", ctx.lower(k)) || speaker::is_modifier(ctx, k));
+    if opens { prev.cloned() } else { None }
+}
+
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
 /// found in the clause, else the clause's opening noun phrase.
 fn coordinated_subject(
@@ -923,10 +945,26 @@ fn coordinated_subject(
     let joined = cs > a + 2
         && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))
             || (ctx.is_punct(cs - 1, ",") && ctx.lex.is("vp_conjunction", ctx.lower(cs))));
-    if !joined {
-        return None;
-    }
     let at = ctx.toks.get(cs)?.span.start;
+    if !joined {
+        // A list of verb phrases after an attribution ("He suggested …, called her “third-rate” and …"): a
+        // finite cue right after a comma goes on with the latest speaker. "…, said X." is the inverted form and
+        // "…, say, …" an aside.
+        let hit = speaker::cue_at(ctx, cs)?;
+        let listed = cs > a + 2
+            && ctx.is_punct(cs - 1, ",")
+            && !ctx.lower(cs).ends_with("ing")
+            && hit.cue.lemma != "say"
+            && !ctx.is_punct(hit.end, ",");
+        return listed
+            .then(|| {
+                out.iter()
+                    .filter(|d| d.speaker.is_some() && frame_start(d) < at)
+                    .max_by_key(|d| frame_start(d))
+                    .and_then(|d| d.speaker.clone())
+            })
+            .flatten();
+    }
     out.iter()
         .filter(|d| d.speaker.is_some() && frame_start(d) < at)
         .max_by_key(|d| frame_start(d))

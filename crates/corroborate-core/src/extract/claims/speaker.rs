@@ -160,6 +160,24 @@ fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
         || plural_subject(ctx, i, n)
         || ctx.lex.is("object_pronoun", next)
         || after_apposition(ctx, i, n)
+        || after_conjunction(ctx, i, n)
+}
+
+/// Whether the form at `i` (`n` tokens) opens a second verb phrase after "and" or "but" and takes an object
+/// ("He praised Clinton and calls her …"): a noun after "and" would not go on with a pronoun or a name.
+fn after_conjunction(ctx: &Ctx, i: usize, n: usize) -> bool {
+    let next = ctx.lower(i + n);
+    let opens = (ctx.lex.is("pronoun", next) && next != "who")
+        || ctx.lex.is("object_pronoun", next)
+        || next == "her"
+        || ctx
+            .toks
+            .get(i + n)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    i > 1
+        && ctx.lex.is("vp_conjunction", ctx.lower(i - 1))
+        && !ctx.lower(i).ends_with("ing")
+        && opens
 }
 
 /// Whether the form at `i` (`n` tokens) follows the comma closing a subject's apposition and takes an object

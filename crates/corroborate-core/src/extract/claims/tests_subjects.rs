@@ -270,3 +270,75 @@ fn inverted_cue_before_a_group() {
     assert_eq!(sp.as_deref(), Some("several residents"));
     assert_eq!(content, "The pier was never safe");
 }
+
+#[test]
+fn partial_quote_stops_before_a_second_cue() {
+    let (d, c) = claims(
+        "She declared “What a day for the harbour!” and said that the pier would reopen.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == Some("She") && x.1 == "said" && x.2 == "the pier would reopen"),
+        "{f:?}"
+    );
+    assert!(f.iter().all(|x| !x.2.contains("said")), "{f:?}");
+}
+
+#[test]
+fn cue_after_a_quoted_aside_takes_the_quote_speaker() {
+    let (d, c) = claims(
+        "Okafor, citing ''the cost of repairs,'' said the pier would close.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter().any(|x| x.0 == Some("Okafor") && x.1 == "said"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn noun_form_after_and_is_a_verb() {
+    let (d, c) = claims(
+        "He says he respects Ruiz and calls her a gifted engineer.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter().any(|x| x.0 == Some("He") && x.1 == "calls"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn cue_in_a_list_of_verb_phrases() {
+    let (d, c) = claims(
+        "He suggested the pier was unsafe, called the plan “reckless” and left the meeting.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter().any(|x| x.0 == Some("He") && x.1 == "called"),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|x| x.1 == "suggested" && x.2 == "the pier was unsafe"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn say_as_an_aside_is_no_cue() {
+    let (d, c) = claims(
+        "They hired a stranger to run the trust instead of, say, the harbour master.",
+        "en",
+    );
+    assert!(
+        frames(&d, &c).iter().all(|x| x.1 != "say"),
+        "{:?}",
+        frames(&d, &c)
+    );
+}
