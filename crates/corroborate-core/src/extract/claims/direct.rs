@@ -39,10 +39,15 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
     while k < quotes.len() {
         let q = &quotes[k];
         k += 1;
-        if taken.iter().any(|t| overlaps(*t, q.outer)) || word_count(ctx, q.inner) < 2 {
+        let words = word_count(ctx, q.inner);
+        if taken.iter().any(|t| overlaps(*t, q.outer)) || words == 0 {
             continue;
         }
         let limit = after_limit(ctx, q, quotes.get(k));
+        // A one-word quote is a claim only with its speaker right after it ("“Unsafe,” Ruiz said.").
+        if words < 2 && after(ctx, q, limit).is_none() {
+            continue;
+        }
         let mut content = q.inner;
         let mut text = quote_text(ctx.text, q);
         let mut span = q.outer;
@@ -162,7 +167,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
         separated = true;
         t += 1;
     }
-    if t >= limit || !separated {
+    if t >= limit || (!separated && !closing_attribution(ctx, q, t, limit)) {
         return None;
     }
     // "…," said Ruiz.
@@ -219,6 +224,19 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
         });
     }
     None
+}
+
+/// Whether a quote of three words or more that ends without a comma is still followed by its attribution alone
+/// ("“… everyone knows it” Ruiz said."): a speaker and a cue that end the sentence, from token `t` to `limit`.
+fn closing_attribution(ctx: &Ctx, q: &Quote, t: usize, limit: usize) -> bool {
+    if word_count(ctx, q.inner) < 3 || limit > t + 8 {
+        return false;
+    }
+    (t + 1..limit).any(|ci| {
+        speaker::cue_at(ctx, ci).is_some_and(|h| h.end == limit)
+            && speaker::left_np(ctx, speaker::absorb_modifiers(ctx, ci, t), t)
+                .is_some_and(|sp| ctx.tok_range(sp.span).start == t)
+    })
 }
 
 /// The attribution before a quote: "Ruiz said:", "Ruiz said,", "Ruiz:", "Ruiz said that".

@@ -342,3 +342,35 @@ fn say_as_an_aside_is_no_cue() {
         frames(&d, &c)
     );
 }
+
+#[test]
+fn one_word_quote_with_its_speaker() {
+    let (d, c) = claims("“Unsafe,” Ruiz said.", "en");
+    let f = frames(&d, &c);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, Some("Ruiz"));
+    assert_eq!(f[0].2, "Unsafe,");
+}
+
+#[test]
+fn one_word_scare_quote_is_no_claim() {
+    let (d, c) = claims("The pier was called “unsafe” by nobody at all.", "en");
+    assert!(
+        frames(&d, &c).iter().all(|f| f.2 != "unsafe"),
+        "{:?}",
+        frames(&d, &c)
+    );
+}
+
+#[test]
+fn quote_without_a_comma_before_its_speaker() {
+    let (d, c) = claims(
+        "“The pier is a death trap and everyone knows it” Ruiz said.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter().any(|x| x.0 == Some("Ruiz") && x.1 == "said"),
+        "{f:?}"
+    );
+}
