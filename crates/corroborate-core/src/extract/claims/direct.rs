@@ -311,17 +311,53 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
     }
     // "Ruiz: …"
     let c = colon?;
-    let sp = speaker::left_np(ctx, c, sentence_floor)?;
+    let Some(sp) = speaker::left_np(ctx, c, sentence_floor)
+        .filter(|sp| ctx.tok_range(sp.span).start == sentence_floor)
+    else {
+        return verb_phrase_colon(ctx, sentence_floor, c, b);
+    };
     let start = ctx.tok_range(sp.span).start;
-    if start != sentence_floor {
-        return None;
-    }
     let span = ctx.span_of(start, b)?;
     let cue_span = ctx.toks.get(c).map(|t| t.span);
     Some(Attr {
         speaker: Some(sp),
         cue: Some(("say".to_string(), Stance::Neutral, cue_span)),
         span,
+        partial: false,
+        content_from: None,
+    })
+}
+
+/// Longest verb phrase between a speaker and the colon introducing a quote, in tokens ("went even further").
+const MAX_COLON_PHRASE: usize = 5;
+
+/// "Ruiz went even further: “…”": a sentence opening with a person (a name, a role or a pronoun) and a short
+/// verb phrase ending in the colon before the quote; the verb phrase and the colon are the cue.
+fn verb_phrase_colon(ctx: &Ctx, floor: usize, c: usize, b: usize) -> Option<Attr> {
+    let sp = subject::subject_at(ctx, floor, c)?;
+    let sr = ctx.tok_range(sp.span);
+    if sr.start != floor || sr.end >= c || c - sr.end > MAX_COLON_PHRASE {
+        return None;
+    }
+    let person = speaker::name_like(ctx, sr.start, sr.end)
+        || ctx.lex.is("pronoun", ctx.lower(sr.start))
+        || sr
+            .clone()
+            .any(|k| ctx.lex.role_nouns.contains(ctx.lower(k)));
+    let verb = &ctx.toks[sr.end];
+    let phrase_ok =
+        (sr.end..c).all(|k| ctx.is_word(k)) && !verb.cap && !ctx.lex.is("be", &verb.lower);
+    if !person || !phrase_ok {
+        return None;
+    }
+    Some(Attr {
+        speaker: Some(sp),
+        cue: Some((
+            "say".to_string(),
+            Stance::Neutral,
+            ctx.span_of(sr.end, c + 1),
+        )),
+        span: ctx.span_of(floor, b)?,
         partial: false,
         content_from: None,
     })

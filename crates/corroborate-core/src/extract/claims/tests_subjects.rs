@@ -374,3 +374,26 @@ fn quote_without_a_comma_before_its_speaker() {
         "{f:?}"
     );
 }
+
+#[test]
+fn verb_phrase_before_a_colon_introduces_a_quote() {
+    let (d, c) = claims(
+        "Ruiz went even further: “The pier is a death trap and everyone knows it.”",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == Some("Ruiz") && x.1 == "went even further:"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn colon_after_a_copula_is_no_quote_intro() {
+    let (d, c) = claims(
+        "The mayor was blunt: “The pier is a death trap and everyone knows it.”",
+        "en",
+    );
+    assert!(frames(&d, &c).is_empty(), "{:?}", frames(&d, &c));
+}
