@@ -27,6 +27,9 @@ struct Attr {
     /// The quote continues the introducing clause without a colon or comma ("said “…” and more"): the
     /// proposition runs to the end of the sentence.
     partial: bool,
+    /// Where a partial proposition starts when it starts before the quote (byte offset): "Trump said [he
+    /// wants “…”]".
+    content_from: Option<usize>,
 }
 
 /// Claims for quotes that have a speaker; returns them in text order.
@@ -36,10 +39,15 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
     while k < quotes.len() {
         let q = &quotes[k];
         k += 1;
-        if taken.iter().any(|t| overlaps(*t, q.outer)) || word_count(ctx, q.inner) < 2 {
+        let words = word_count(ctx, q.inner);
+        if taken.iter().any(|t| overlaps(*t, q.outer)) || words == 0 {
             continue;
         }
         let limit = after_limit(ctx, q, quotes.get(k));
+        // A one-word quote is a claim only with its speaker right after it ("“Unsafe,” Ruiz said.").
+        if words < 2 && after(ctx, q, limit).is_none() {
+            continue;
+        }
         let mut content = q.inner;
         let mut text = quote_text(ctx.text, q);
         let mut span = q.outer;
@@ -77,7 +85,12 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
                 .find(|s| s.start <= q.outer.start && q.outer.start < s.end)
         {
             let end = s.end.max(q.outer.end);
-            content = trim_span(ctx.text, Span::new(q.outer.start, end), CLAUSE_PUNCT);
+            let end = next_cue_after(ctx, q.outer.end, end).unwrap_or(end);
+            let from = attr
+                .content_from
+                .unwrap_or(q.outer.start)
+                .min(q.outer.start);
+            content = trim_span(ctx.text, Span::new(from, end), CLAUSE_PUNCT);
             span = hull(span, content);
             text = None;
         }
@@ -154,13 +167,16 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
         separated = true;
         t += 1;
     }
-    if t >= limit || !separated {
+    if t >= limit || (!separated && !closing_attribution(ctx, q, t, limit)) {
         return None;
     }
     // "…," said Ruiz.
     let m = t;
+    // A participle is never this inverted form ("…,” referring to the convention").
     let c = (m..limit.min(m + 3)).find(|&i| {
-        speaker::cue_at(ctx, i).is_some() && (m..i).all(|j| speaker::is_modifier(ctx, j))
+        speaker::cue_at(ctx, i).is_some()
+            && (m..i).all(|j| speaker::is_modifier(ctx, j))
+            && !ctx.lower(i).ends_with("ing")
     });
     if let Some(ci) = c
         && let Some(hit) = speaker::cue_at(ctx, ci)
@@ -172,6 +188,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             cue: Some(cue_tuple(&hit, ctx, m)),
             span,
             partial: false,
+            content_from: None,
         });
     }
     // "…," Ruiz said.
@@ -191,6 +208,7 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             cue: Some(cue_tuple(&hit, ctx, cs)),
             span,
             partial: false,
+            content_from: None,
         });
     }
     // "…" — Ruiz
@@ -202,9 +220,23 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             cue: None,
             span,
             partial: false,
+            content_from: None,
         });
     }
     None
+}
+
+/// Whether a quote of three words or more that ends without a comma is still followed by its attribution alone
+/// ("“… everyone knows it” Ruiz said."): a speaker and a cue that end the sentence, from token `t` to `limit`.
+fn closing_attribution(ctx: &Ctx, q: &Quote, t: usize, limit: usize) -> bool {
+    if word_count(ctx, q.inner) < 3 || limit > t + 8 {
+        return false;
+    }
+    (t + 1..limit).any(|ci| {
+        speaker::cue_at(ctx, ci).is_some_and(|h| h.end == limit)
+            && speaker::left_np(ctx, speaker::absorb_modifiers(ctx, ci, t), t)
+                .is_some_and(|sp| ctx.tok_range(sp.span).start == t)
+    })
 }
 
 /// The attribution before a quote: "Ruiz said:", "Ruiz said,", "Ruiz:", "Ruiz said that".
@@ -256,22 +288,35 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         let speaker = speaker::left_np(ctx, cs, sentence_floor)
             .or_else(|| subject::comma_subject_at(ctx, cs, sentence_floor));
         let start = speaker.as_ref().map_or(cs, |s| ctx.tok_range(s.span).start);
-        let span = ctx.span_of(start, b)?;
         speaker.as_ref()?;
+        // "Trump said he wants “…”": the outer speaker reports the whole clause, the inner cue included.
+        if let Some((osp, ohit, ocs)) = outer_frame(ctx, start, sentence_floor) {
+            let ostart = ctx.tok_range(osp.span).start;
+            return Some(Attr {
+                speaker: Some(osp),
+                cue: Some(cue_tuple(&ohit, ctx, ocs)),
+                span: ctx.span_of(ostart, b)?,
+                partial: true,
+                content_from: ctx.toks.get(start).map(|t| t.span.start),
+            });
+        }
+        let span = ctx.span_of(start, b)?;
         return Some(Attr {
             speaker,
             cue: Some(cue_tuple(&hit, ctx, cs)),
             span,
             partial: colon.is_none() && hit.end == b,
+            content_from: None,
         });
     }
     // "Ruiz: …"
     let c = colon?;
-    let sp = speaker::left_np(ctx, c, sentence_floor)?;
+    let Some(sp) = speaker::left_np(ctx, c, sentence_floor)
+        .filter(|sp| ctx.tok_range(sp.span).start == sentence_floor)
+    else {
+        return verb_phrase_colon(ctx, sentence_floor, c, b);
+    };
     let start = ctx.tok_range(sp.span).start;
-    if start != sentence_floor {
-        return None;
-    }
     let span = ctx.span_of(start, b)?;
     let cue_span = ctx.toks.get(c).map(|t| t.span);
     Some(Attr {
@@ -279,7 +324,82 @@ fn before(ctx: &Ctx, q: &Quote) -> Option<Attr> {
         cue: Some(("say".to_string(), Stance::Neutral, cue_span)),
         span,
         partial: false,
+        content_from: None,
     })
+}
+
+/// Longest verb phrase between a speaker and the colon introducing a quote, in tokens ("went even further").
+const MAX_COLON_PHRASE: usize = 5;
+
+/// "Ruiz went even further: “…”": a sentence opening with a person (a name, a role or a pronoun) and a short
+/// verb phrase ending in the colon before the quote; the verb phrase and the colon are the cue.
+fn verb_phrase_colon(ctx: &Ctx, floor: usize, c: usize, b: usize) -> Option<Attr> {
+    let sp = subject::subject_at(ctx, floor, c)?;
+    let sr = ctx.tok_range(sp.span);
+    if sr.start != floor || sr.end >= c || c - sr.end > MAX_COLON_PHRASE {
+        return None;
+    }
+    let person = speaker::name_like(ctx, sr.start, sr.end)
+        || ctx.lex.is("pronoun", ctx.lower(sr.start))
+        || sr
+            .clone()
+            .any(|k| ctx.lex.role_nouns.contains(ctx.lower(k)));
+    let verb = &ctx.toks[sr.end];
+    let phrase_ok =
+        (sr.end..c).all(|k| ctx.is_word(k)) && !verb.cap && !ctx.lex.is("be", &verb.lower);
+    if !person || !phrase_ok {
+        return None;
+    }
+    Some(Attr {
+        speaker: Some(sp),
+        cue: Some((
+            "say".to_string(),
+            Stance::Neutral,
+            ctx.span_of(sr.end, c + 1),
+        )),
+        span: ctx.span_of(floor, b)?,
+        partial: false,
+        content_from: None,
+    })
+}
+
+/// Where a partial quote's proposition ends before another cue of its speaker ("She declared “…” | and said
+/// …", "Manafort, citing ''…,'' | said …"): the byte offset of a cue (or of the conjunction before it) right
+/// after the quote, after a comma, or after "and"/"but", between `from` and `to`.
+fn next_cue_after(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    let first = ctx.toks.partition_point(|t| t.span.start < from);
+    let last = ctx.toks.partition_point(|t| t.span.start < to);
+    (first..last).find_map(|k| {
+        let joins =
+            k == first || ctx.is_punct(k - 1, ",") || ctx.lex.is("vp_conjunction", ctx.lower(k));
+        if !joins {
+            return None;
+        }
+        let mut c = k;
+        while c < last
+            && (ctx.lex.is("vp_conjunction", ctx.lower(c)) || speaker::is_modifier(ctx, c))
+        {
+            c += 1;
+        }
+        (c < last && speaker::reported_cue_at(ctx, c).is_some()).then(|| ctx.toks[k].span.start)
+    })
+}
+
+/// The cue and speaker of a clause whose reported content starts at token `start` ("Trump said (that) | he
+/// wants …"), with the cue's first token; `floor` is the sentence's first token.
+fn outer_frame(ctx: &Ctx, start: usize, floor: usize) -> Option<(Speaker, CueHit, usize)> {
+    let mut k = start;
+    if k > floor && ctx.lex.is("complementizer", ctx.lower(k - 1)) {
+        k -= 1;
+    }
+    let ci = (k.saturating_sub(3).max(floor)..k)
+        .rev()
+        .find(|&ci| speaker::reported_cue_at(ctx, ci).is_some_and(|h| h.end == k))?;
+    let hit = speaker::reported_cue_at(ctx, ci)?;
+    let cs = speaker::absorb_modifiers(ctx, ci, floor);
+    let sp =
+        speaker::left_np(ctx, cs, floor).or_else(|| subject::comma_subject_at(ctx, cs, floor))?;
+    Some((sp, hit, cs))
 }
 
 /// Whether tokens `a..b` are one short adjunct after a cue: a preposition of the `adjunct_prep` or `source_prep`
@@ -309,5 +429,6 @@ fn inherited(ctx: &Ctx, q: &Quote, prev: &[Draft]) -> Option<Attr> {
         cue: last.cue.as_ref().map(|c| (c.0.clone(), c.1, None)),
         span: q.outer,
         partial: false,
+        content_from: None,
     })
 }

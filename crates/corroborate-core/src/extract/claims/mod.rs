@@ -43,6 +43,8 @@ mod tests_more;
 #[cfg(test)]
 mod tests_recall;
 #[cfg(test)]
+mod tests_subjects;
+#[cfg(test)]
 mod tests_views;
 
 use crate::model::{ClaimMention, Document, Span};

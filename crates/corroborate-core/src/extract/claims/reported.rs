@@ -32,15 +32,15 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
             || ctx.is_punct(i, ";");
         if coordinated && i > from {
             if let Some(span) = ctx.span_of(from, i) {
-                out.extend(clause_claims(ctx, span, r.start));
+                out.extend(clause_claims(ctx, span, r.start, prev));
             }
             from = i + 1;
         }
     }
     if from == r.start {
-        out.extend(clause_claims(ctx, sent, r.start));
+        out.extend(clause_claims(ctx, sent, r.start, prev));
     } else if let Some(span) = ctx.span_of(from, r.end) {
-        out.extend(clause_claims(ctx, span, r.start));
+        out.extend(clause_claims(ctx, span, r.start, prev));
     }
     participles(ctx, sent, prev, &mut out);
     drop_complement_frames(&mut out);
@@ -69,8 +69,8 @@ fn drop_complement_frames(out: &mut Vec<Draft>) {
 }
 
 /// The reported-speech claims of one clause; `first` is the sentence's first token (a clause "and criticized
-/// …" takes the sentence's subject).
-fn clause_claims(ctx: &Ctx, sent: Span, first: usize) -> Vec<Draft> {
+/// …" takes the sentence's subject), `prev` the speaker of a quote earlier in the sentence.
+fn clause_claims(ctx: &Ctx, sent: Span, first: usize, prev: Option<&Speaker>) -> Vec<Draft> {
     let r = ctx.tok_range(sent);
     if r.len() < 3 {
         return Vec::new();
@@ -81,7 +81,7 @@ fn clause_claims(ctx: &Ctx, sent: Span, first: usize) -> Vec<Draft> {
         .or_else(|| trailing(ctx, sent, r.start, end))
         .into_iter()
         .collect();
-    leading(ctx, sent, (r.start, end), first, &mut out);
+    leading(ctx, sent, (r.start, end), (first, prev), &mut out);
     let nominal = nominal::nominal_claims(ctx, sent, r.start, end, &out);
     out.extend(nominal);
     if out.is_empty() {
@@ -258,7 +258,11 @@ fn draft(
     }
     let span = ctx.span_of(a, b)?;
     let content = trim_span(ctx.text, span, CLAUSE_PUNCT);
-    if ctx.tok_range(content).filter(|&i| ctx.is_word(i)).count() < 2 {
+    let words: Vec<usize> = ctx.tok_range(content).filter(|&i| ctx.is_word(i)).collect();
+    // One word is a proposition only when it answers a question ("asked …, the candidate said no"). The verb
+    // of an infinitive cue alone ("declined to comment") is none: the dossier would list "comment" as a claim.
+    let answer = matches!(words.as_slice(), [w] if ctx.lex.is("answer_word", ctx.lower(*w)));
+    if words.len() < 2 && !answer {
         return None;
     }
     let via = via_phrase(ctx, sent);
@@ -508,10 +512,18 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
 /// Whether the phrase after an inverted cue can be a source: a name, a role ("said the minister") or a pronoun,
 /// not the cue's object ("…, posted the message above shortly after the raid began").
 fn names_someone(ctx: &Ctx, sp: &speaker::Speaker) -> bool {
-    ctx.tok_range(sp.span).any(|i| {
-        let w = ctx.lower(i);
-        ctx.toks[i].cap || ctx.lex.role_nouns.contains(w) || ctx.lex.is("pronoun", w)
-    })
+    let r = ctx.tok_range(sp.span);
+    // "…, said several observers.": a quantifier and a plural noun name a group of people.
+    let group = r.len() <= 3
+        && ctx.lex.is("quantifier_pronoun", ctx.lower(r.start))
+        && r.end
+            .checked_sub(1)
+            .is_some_and(|k| ctx.lower(k).ends_with('s'));
+    group
+        || r.clone().any(|i| {
+            let w = ctx.lower(i);
+            ctx.toks[i].cap || ctx.lex.role_nouns.contains(w) || ctx.lex.is("pronoun", w)
+        })
 }
 
 /// "Graham: Trump's rhetoric is destroying the party's chances.": a headline or summary line opening with a
@@ -661,7 +673,13 @@ fn is_close_quote(ctx: &Ctx, i: usize) -> bool {
 
 /// "X said (that) …": every cue with a speaker to its left (or right, in verb-second German) that is not part
 /// of an attribution already in `out`.
-fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mut Vec<Draft>) {
+fn leading(
+    ctx: &Ctx,
+    sent: Span,
+    (a, e): (usize, usize),
+    (first, prev): (usize, Option<&Speaker>),
+    out: &mut Vec<Draft>,
+) {
     let mut frames: Vec<std::ops::Range<usize>> =
         out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
     let mut i = a;
@@ -687,21 +705,24 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
             i = hit.end;
             continue;
         }
-        // "X issued a statement saying …": the statement's verb starts the cue.
-        let lead = statement_lead(ctx, i, a);
+        // "X issued a statement saying …": the statement's verb starts the cue. Only a participle goes on from
+        // a statement; a finite cue after one has a subject of its own ("Zaheed, who organized the letter,
+        // said …").
+        let lead = ctx
+            .lower(i)
+            .ends_with("ing")
+            .then(|| statement_lead(ctx, i, a))
+            .flatten();
         if let Some((l, _)) = lead {
             drop_cues_in(ctx, out, l, i);
             frames = out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
         }
         let cs = lead.map_or_else(|| speaker::absorb_modifiers(ctx, i, a), |(l, _)| l);
         let left = speaker::left_np(ctx, cs, a)
-            .or_else(|| {
-                (cs > a && ctx.is_punct(cs - 1, ","))
-                    .then(|| subject::comma_subject(ctx, cs - 1, a))
-                    .flatten()
-            })
+            .or_else(|| subject::comma_subject_at(ctx, cs, a))
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
-            .or_else(|| coordinated_subject(ctx, cs, (a, first), out));
+            .or_else(|| coordinated_subject(ctx, cs, (a, first), out))
+            .or_else(|| continued_subject(ctx, cs, (a, first), prev));
         let infinitive = cs > a && ctx.lex.is("infinitive_marker", ctx.lower(cs - 1));
         let (left, cs) = match (left, infinitive) {
             (None, true) => match infinitive_subject(ctx, cs, (a, first), out) {
@@ -748,9 +769,10 @@ fn leading(ctx: &Ctx, sent: Span, (a, e): (usize, usize), first: usize, out: &mu
 
 /// A passive cue with its agent, the speaker: "The report was denied by the ministry." (content: the subject),
 /// "It was confirmed by the police that …" / "Rubio was asked by the moderator whether …" (content: the clause
-/// after the agent). The cue is a past participle after a form of "be" (adverbs between); the agent follows an
-/// `agent_prep` within a few words and opens like a noun phrase; a subject that is a pronoun or a relative word
-/// carries no proposition, so without a clause after the agent there is no claim.
+/// after the agent). The cue is a past participle after a form of "be" (adverbs and auxiliaries between: "has
+/// been criticized by"); the agent follows an `agent_prep` within a few words and opens like a noun phrase; a
+/// subject that is a pronoun or a relative word carries no proposition, so without a clause after the agent
+/// there is no claim.
 fn passive_agent(
     ctx: &Ctx,
     sent: Span,
@@ -776,7 +798,51 @@ fn passive_agent(
     let by = (hit.end..e.min(hit.end + 8))
         .take_while(|&k| ctx.is_word(k))
         .find(|&k| ctx.lex.is("agent_prep", ctx.lower(k)))?;
-    let start = by + 1;
+    let (agent, j) = agent_at(ctx, by + 1, e)?;
+    let cue = cue_of(ctx, hit, b);
+    let w = ctx.lower(j);
+    if ctx.lex.is("complementizer", w) || ctx.lex.is("question_opener", w) {
+        let from = if ctx.lex.is("question_opener", w) {
+            j
+        } else {
+            j + 1
+        };
+        return draft(ctx, sent, (from, e), Some(agent), cue);
+    }
+    // The subject stands before the auxiliaries too: "Trump has been criticized by …".
+    let mut s = be;
+    while s > a && be - s < 3 && speaker::is_modifier(ctx, s - 1) {
+        s -= 1;
+    }
+    let subject = speaker::left_np(ctx, s, a)?;
+    passive_subject_claim(ctx, sent, subject, agent, cue)
+}
+
+/// The claim of a passive whose subject is what the agent reported: a subject that is a pronoun or a relative
+/// word carries no proposition.
+fn passive_subject_claim(
+    ctx: &Ctx,
+    sent: Span,
+    subject: Speaker,
+    agent: Speaker,
+    cue: (String, Stance, Option<Span>),
+) -> Option<Draft> {
+    let sr = ctx.tok_range(subject.span);
+    let lone_pronoun = sr.len() == 1
+        && (ctx.lex.is("pronoun", ctx.lower(sr.start))
+            || ctx.lex.is("relative", ctx.lower(sr.start)));
+    if lone_pronoun {
+        return None;
+    }
+    let mut d = draft(ctx, sent, (sr.start, sr.end), Some(agent), cue)?;
+    d.content = subject.span;
+    Some(d)
+}
+
+/// The agent phrase of a passive starting at token `start` (after "by"), with the token after it: it opens like
+/// a noun phrase, is no date ("by Friday") and runs over noun-phrase words, up to a pronoun or a preposition
+/// other than "of" ("by some of his rivals | for failing …").
+fn agent_at(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
     let first = ctx.toks.get(start)?;
     let opens = (first.cap && first.kind == TokenKind::Word)
         || ctx.lex.is("determiner", &first.lower)
@@ -790,7 +856,10 @@ fn passive_agent(
     }
     let mut j = start;
     while j < e && j - start < 12 && speaker::np_word(ctx, j) {
-        if j > start && ctx.lex.is("pronoun", ctx.lower(j)) {
+        let w = ctx.lower(j);
+        if j > start
+            && (ctx.lex.is("pronoun", w) || (ctx.lex.is("not_content_start", w) && w != "of"))
+        {
             break;
         }
         j += 1;
@@ -798,28 +867,7 @@ fn passive_agent(
     if !speaker::has_content_word(ctx, start, j) {
         return None;
     }
-    let agent = speaker::build(ctx, start, j)?;
-    let cue = cue_of(ctx, hit, b);
-    let w = ctx.lower(j);
-    if ctx.lex.is("complementizer", w) || ctx.lex.is("question_opener", w) {
-        let from = if ctx.lex.is("question_opener", w) {
-            j
-        } else {
-            j + 1
-        };
-        return draft(ctx, sent, (from, e), Some(agent), cue);
-    }
-    let subject = speaker::left_np(ctx, be, a)?;
-    let sr = ctx.tok_range(subject.span);
-    let lone_pronoun = sr.len() == 1
-        && (ctx.lex.is("pronoun", ctx.lower(sr.start))
-            || ctx.lex.is("relative", ctx.lower(sr.start)));
-    if lone_pronoun {
-        return None;
-    }
-    let mut d = draft(ctx, sent, (sr.start, sr.end), Some(agent), cue)?;
-    d.content = subject.span;
-    Some(d)
+    Some((speaker::build(ctx, start, j)?, j))
 }
 
 /// The subject of a cue in the infinitive after a verb of the `infinitive_lead` class ("His critics rushed to
@@ -858,6 +906,21 @@ fn opens_content(ctx: &Ctx, after_cue: usize, e: usize) -> bool {
     next.is_some_and(|t| t.kind == TokenKind::Number || ctx.lex.is("quantity_word", &t.lower))
 }
 
+/// The speaker of a quote earlier in the sentence when the remainder after it opens with the cue ("Manafort,
+/// citing ''the magic of Trump,'' | said …", "She declared “…” | and said …"): `a` is the remainder's first
+/// token, `cs` the cue's, with only conjunctions and modifiers between.
+fn continued_subject(
+    ctx: &Ctx,
+    cs: usize,
+    (a, first): (usize, usize),
+    prev: Option<&Speaker>,
+) -> Option<Speaker> {
+    let opens = first == a
+        && (a..cs)
+            .all(|k| ctx.lex.is("vp_conjunction", ctx.lower(k)) || speaker::is_modifier(ctx, k));
+    if opens { prev.cloned() } else { None }
+}
+
 /// The subject of a cue in a coordinated verb phrase ("Wilson praised Rubio and said …"): the latest speaker
 /// found in the clause, else the clause's opening noun phrase.
 fn coordinated_subject(
@@ -876,10 +939,26 @@ fn coordinated_subject(
     let joined = cs > a + 2
         && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))
             || (ctx.is_punct(cs - 1, ",") && ctx.lex.is("vp_conjunction", ctx.lower(cs))));
-    if !joined {
-        return None;
-    }
     let at = ctx.toks.get(cs)?.span.start;
+    if !joined {
+        // A list of verb phrases after an attribution ("He suggested …, called her “third-rate” and …"): a
+        // finite cue right after a comma goes on with the latest speaker. "…, said X." is the inverted form and
+        // "…, say, …" an aside.
+        let hit = speaker::cue_at(ctx, cs)?;
+        let listed = cs > a + 2
+            && ctx.is_punct(cs - 1, ",")
+            && !ctx.lower(cs).ends_with("ing")
+            && hit.cue.lemma != "say"
+            && !ctx.is_punct(hit.end, ",");
+        return listed
+            .then(|| {
+                out.iter()
+                    .filter(|d| d.speaker.is_some() && frame_start(d) < at)
+                    .max_by_key(|d| frame_start(d))
+                    .and_then(|d| d.speaker.clone())
+            })
+            .flatten();
+    }
     out.iter()
         .filter(|d| d.speaker.is_some() && frame_start(d) < at)
         .max_by_key(|d| frame_start(d))
@@ -955,6 +1034,14 @@ fn skip_adjuncts(ctx: &Ctx, from: usize, e: usize) -> usize {
                 && !ctx.lex.is("occasion", ctx.lower(k))
             {
                 k += 1;
+            }
+            // "at a Las Vegas rally": a name may stand before the head.
+            let name_from = k;
+            while k + 1 < e && k < name_from + 4 && ctx.toks[k].cap && ctx.is_word(k + 1) {
+                k += 1;
+            }
+            if k > name_from && !ctx.lex.is("occasion", ctx.lower(k)) {
+                k = name_from;
             }
             let head = ctx.lower(k);
             let fits = ctx.lex.is("time", head)

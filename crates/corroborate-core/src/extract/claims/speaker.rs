@@ -142,7 +142,7 @@ fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
             .get(i + n + 1)
             .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
         && !ctx.lex.is("determiner", after_to)
-        && !ctx.lex.is("np_stop", after_to);
+        && (!ctx.lex.is("np_stop", after_to) || ctx.lex.is("be", after_to));
     // "records show he backed …": after a verb of evidence a subject pronoun opens the reported clause (after
     // other forms it more often opens a relative clause: "recent comments he made").
     let clause_next = ctx.lex.is("pronoun", next)
@@ -153,7 +153,70 @@ fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
             .cues
             .longest(&ctx.words(i, n))
             .is_some_and(|(p, _)| ctx.lex.is("evidence_cue", &p.value.lemma));
-    prev_ok || ctx.lex.is("complementizer", next) || infinitive || clause_next
+    prev_ok
+        || ctx.lex.is("complementizer", next)
+        || infinitive
+        || clause_next
+        || plural_subject(ctx, i, n)
+        || ctx.lex.is("object_pronoun", next)
+        || after_apposition(ctx, i, n)
+        || after_conjunction(ctx, i, n)
+}
+
+/// Whether the form at `i` (`n` tokens) opens a second verb phrase after "and" or "but" and takes an object
+/// ("He praised Clinton and calls her …"): a noun after "and" would not go on with a pronoun or a name.
+fn after_conjunction(ctx: &Ctx, i: usize, n: usize) -> bool {
+    let next = ctx.lower(i + n);
+    let opens = (ctx.lex.is("pronoun", next) && next != "who")
+        || ctx.lex.is("object_pronoun", next)
+        || next == "her"
+        || ctx
+            .toks
+            .get(i + n)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    i > 1
+        && ctx.lex.is("vp_conjunction", ctx.lower(i - 1))
+        && !ctx.lower(i).ends_with("ing")
+        && opens
+}
+
+/// Whether the form at `i` (`n` tokens) follows the comma closing a subject's apposition and takes an object
+/// ("Jan Brewer, an early supporter of Trump, calls the issue …"): a noun after a comma would not go on with a
+/// noun phrase of its own.
+fn after_apposition(ctx: &Ctx, i: usize, n: usize) -> bool {
+    let next = ctx.lower(i + n);
+    let opens = (ctx.lex.is("pronoun", next) && next != "who")
+        || ctx.lex.is("determiner", next)
+        || ctx
+            .toks
+            .get(i + n)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    i > 1 && ctx.is_punct(i - 1, ",") && !ctx.lower(i).ends_with("ing") && opens
+}
+
+/// Whether the base form at `i` (`n` tokens) agrees with a plural noun before it and a clause or object follows
+/// ("Democratic lawmakers claim it will …", "critics charge that …"): a noun would not stand between them.
+fn plural_subject(ctx: &Ctx, i: usize, n: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let prev = &ctx.toks[p];
+    let plural = prev.kind == TokenKind::Word
+        && !prev.cap
+        && prev.lower.len() > 3
+        && prev.lower.ends_with('s')
+        && !prev.lower.ends_with("ss")
+        && !ctx.lex.is("np_stop", &prev.lower)
+        && !ctx.lex.is("time", &prev.lower);
+    let base = !ctx.lower(i).ends_with('s');
+    let next = ctx.lower(i + n);
+    let opens = ctx.lex.is("pronoun", next)
+        || ctx.lex.is("determiner", next)
+        || ctx
+            .toks
+            .get(i + n)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    plural && base && opens
 }
 
 /// The cue at token `i` when it may report speech without a direct quote: a quote-only cue ("continued")
@@ -237,7 +300,14 @@ pub(super) fn np_word(ctx: &Ctx, i: usize) -> bool {
             (!ctx.lex.is("np_stop", &t.lower) || in_name || noun)
                 && !ctx.lex.is("complementizer", &t.lower)
         }
-        _ => t.lower == "-" || t.lower == "&" || is_title_dot(ctx, i) || possessive_mark(ctx, i),
+        // "42% say …": a percentage right after its number.
+        _ => {
+            t.lower == "-"
+                || t.lower == "&"
+                || is_title_dot(ctx, i)
+                || possessive_mark(ctx, i)
+                || (t.lower == "%" && i > 0 && ctx.toks[i - 1].kind == TokenKind::Number)
+        }
     }
 }
 
@@ -288,8 +358,11 @@ pub(super) fn name_like(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// The speaker phrase ending just before token `end`, not reaching before token `floor`.
 pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
-    // Dates between speaker and cue: "Smith on Tuesday said".
+    // Dates between speaker and cue: "Smith on Tuesday said"; a place or a reflexive: "Sanders himself said".
     let mut end = end;
+    if end > floor + 1 && ctx.lex.is("trailing_adverb", ctx.lower(end - 1)) {
+        end -= 1;
+    }
     while end > floor && ctx.lex.is("time", ctx.lower(end - 1)) {
         end -= 1;
         if end > floor && matches!(ctx.lower(end - 1), "on" | "am" | "last") {

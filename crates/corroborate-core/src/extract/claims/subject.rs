@@ -27,19 +27,37 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
             .map_or(floor, |j| j + 1);
         // "As Andrew Tabler, an expert on Syria, noted": the subject follows "as".
         // "Yet Democratic economists, like …, say": a conjunction opening the sentence is not the subject's.
-        let opener = |w: &str| ctx.lex.is("as_source", w) || ctx.lex.is("vp_conjunction", w);
-        if start == floor && start + 1 < end && opener(ctx.lower(start)) {
+        // "But even Lindsey Graham, who …, said": up to two such words.
+        let opener = |w: &str| {
+            ctx.lex.is("as_source", w)
+                || ctx.lex.is("vp_conjunction", w)
+                || ctx.lex.is("subject_adverb", w)
+        };
+        let mut skipped = 0;
+        while start == floor + skipped && skipped < 2 && start + 1 < end && opener(ctx.lower(start))
+        {
             start += 1;
+            skipped += 1;
         }
         if start >= end || end - start > MAX_CHUNK {
             break;
         }
         let first = ctx.lower(start);
-        let opens_clause = start == floor
-            || ctx.is_punct(start - 1, ",")
-            || (start == floor + 1 && opener(ctx.lower(floor)));
-        if is_subject(ctx, start, end) && opens_clause {
+        let opens_clause = start == floor + skipped || ctx.is_punct(start - 1, ",");
+        let whole = is_subject(ctx, start, end) && opens_clause;
+        if whole {
             best = Some((start, relative_at.unwrap_or(comma)));
+        }
+        // The leftmost chunk before a relative clause may hold a clause whose subject ends it ("It was three
+        // years ago that Michael Bloomberg, who …, said").
+        let leftmost = start <= floor + skipped || !appositive_like(ctx, start);
+        if !whole
+            && leftmost
+            && relative_at.is_some()
+            && let Some(s) = clause_final_subject(ctx, start, end)
+        {
+            best = Some((s, relative_at.unwrap_or(comma)));
+            break;
         }
         if matches!(
             first,
@@ -67,7 +85,7 @@ pub fn comma_subject(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         } else if !appositive_like(ctx, start) {
             break;
         }
-        if start == floor {
+        if start <= floor + skipped {
             break;
         }
         end = start - 1;
@@ -86,10 +104,23 @@ fn trim_end(ctx: &Ctx, a: usize, mut b: usize) -> usize {
 
 /// The subject of a cue starting at token `cs` when a comma stands before it ("Douglas Holtz-Eakin, an economic
 /// adviser to Republicans and former director of the budget office, wrote"): [`comma_subject`] from that comma.
+/// The comma may sit inside a closing quote mark ("Humphrey, who calls Trump a “sociopath,” said").
 pub fn comma_subject_at(ctx: &Ctx, cs: usize, floor: usize) -> Option<Speaker> {
-    (cs > floor + 1 && ctx.is_punct(cs - 1, ","))
-        .then(|| comma_subject(ctx, cs - 1, floor))
-        .flatten()
+    let comma = comma_before(ctx, cs, floor)?;
+    comma_subject(ctx, comma, floor)
+}
+
+/// The comma that ends the words before token `cs`: the token before it, or the one before a closing quote
+/// mark right after a comma (",”"). `None` when there is none above `floor + 1`.
+fn comma_before(ctx: &Ctx, cs: usize, floor: usize) -> Option<usize> {
+    if cs <= floor + 1 {
+        return None;
+    }
+    if ctx.is_punct(cs - 1, ",") {
+        return Some(cs - 1);
+    }
+    let quote_mark = matches!(ctx.lower(cs - 1), "”" | "\"" | "’" | "''");
+    (quote_mark && cs > floor + 2 && ctx.is_punct(cs - 2, ",")).then(|| cs - 2)
 }
 
 /// The subject after an introductory phrase and its comma ("In an incendiary press conference, Trump launched
@@ -112,6 +143,22 @@ pub fn dash_aside_subject(ctx: &Ctx, cs: usize, floor: usize) -> Option<Speaker>
     speaker::left_np(ctx, open, floor)
 }
 
+/// The start of a noun phrase that ends chunk `a..b` and opens a clause inside it, after a complementizer, a
+/// subordinator or a colon ("… ago that | Michael Bloomberg", "… disappeared when | Michael Capellas"). A chunk
+/// opening with a relative word or an aside has no such subject.
+fn clause_final_subject(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let first = ctx.lower(a);
+    if ctx.lex.is("relative", first) || ctx.lex.is("aside_opener", first) || b - a > MAX_CHUNK {
+        return None;
+    }
+    let s = speaker::scan_left(ctx, b, a)?;
+    let before = ctx.lower(s.checked_sub(1)?);
+    let boundary = (ctx.lex.is("subordinator", before) && !ctx.lex.is("as_source", before))
+        || ctx.lex.is("complementizer", before)
+        || matches!(before, ":" | "—" | "–" | "--");
+    (s > a && boundary && is_subject(ctx, s, b)).then_some(s)
+}
+
 /// Whether tokens `a..b` are an aside of the `parenthetical` class ("for instance", "however", "in turn").
 fn parenthetical(ctx: &Ctx, a: usize, b: usize) -> bool {
     b > a && b - a <= 4 && (a..b).all(|i| ctx.lex.is("parenthetical", ctx.lower(i)))
@@ -132,6 +179,7 @@ pub(super) fn appositive_like(ctx: &Ctx, start: usize) -> bool {
         || ctx.lex.role_nouns.contains(w)
         || modified_role
         || w.chars().all(|c| c.is_ascii_digit())
+        || ctx.lex.is("apposition_opener", w)
 }
 
 /// The relative word ("who", "whose", "which") after a comma that opens the relative clause a chunk at `start`
