@@ -376,8 +376,14 @@ mod tests {
         let (text, ranges) = detokenize(&tokens(&["München/Hamburg", "(", "dpa", ")"]));
         let munich = text.find("München").unwrap();
         let hamburg = text.find("Hamburg").unwrap();
-        assert_eq!(token_span(&ranges, munich, munich + "München".len()), Some((0, 1)));
-        assert_eq!(token_span(&ranges, hamburg, hamburg + "Hamburg".len()), Some((0, 1)));
+        assert_eq!(
+            token_span(&ranges, munich, munich + "München".len()),
+            Some((0, 1))
+        );
+        assert_eq!(
+            token_span(&ranges, hamburg, hamburg + "Hamburg".len()),
+            Some((0, 1))
+        );
         let dpa = text.find("dpa").unwrap();
         assert_eq!(token_span(&ranges, dpa, dpa + 3), Some((2, 3)));
     }

@@ -6,11 +6,11 @@
 use super::tests::{claims, speaker};
 use crate::model::{ClaimMention, ClaimMode, Document, Stance};
 
-/// (speaker, cue lemma, stance, content) of every claim that is not narration.
-fn frames<'a>(
-    d: &'a Document,
-    c: &'a [ClaimMention],
-) -> Vec<(Option<&'a str>, Option<&'a str>, Option<Stance>, &'a str)> {
+/// (speaker, cue lemma, stance, content) of one claim.
+type Frame<'a> = (Option<&'a str>, Option<&'a str>, Option<Stance>, &'a str);
+
+/// The frames of every claim that is not narration.
+fn frames<'a>(d: &'a Document, c: &'a [ClaimMention]) -> Vec<Frame<'a>> {
     c.iter()
         .filter(|c| c.mode != ClaimMode::Narration)
         .map(|c| {
@@ -198,7 +198,6 @@ fn owned_nouns_of_judgment_are_cues() {
     );
 }
 
-
 #[test]
 fn identifying_as_is_a_view_only_with_as() {
     has(
@@ -287,7 +286,6 @@ fn campaigning_against_and_fear_are_cues() {
         "another week",
     );
 }
-
 
 #[test]
 fn quick_to_hands_its_subject_to_the_cue() {
