@@ -22,6 +22,23 @@ pub fn speaker<'a>(d: &'a Document, c: &ClaimMention) -> Option<&'a str> {
     c.speaker_span.and_then(|s| s.slice(&d.text))
 }
 
+/// (speaker, cue span text, content text) of every claim that is not narration.
+pub fn frames<'a>(
+    d: &'a Document,
+    c: &'a [ClaimMention],
+) -> Vec<(Option<&'a str>, &'a str, &'a str)> {
+    c.iter()
+        .filter(|c| c.mode != ClaimMode::Narration)
+        .map(|c| {
+            (
+                speaker(d, c),
+                c.cue_span.and_then(|s| s.slice(&d.text)).unwrap_or(""),
+                c.content.slice(&d.text).unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
 /// The first claim that is not narration.
 pub fn attributed(c: &[ClaimMention]) -> &ClaimMention {
     c.iter()

@@ -2,22 +2,8 @@
 //! headlines, quote-only cues, long inverted sources, merged complement frames, nominal cues, raising passives,
 //! asides between subject and cue, and coordinated clauses. Every sentence is written for its test.
 
-use super::tests::{claims, speaker};
+use super::tests::{claims, frames};
 use crate::model::{ClaimMention, ClaimMode, Document};
-
-/// (speaker, cue span text, content text) of every claim that is not narration.
-fn frames<'a>(d: &'a Document, c: &'a [ClaimMention]) -> Vec<(Option<&'a str>, &'a str, &'a str)> {
-    c.iter()
-        .filter(|c| c.mode != ClaimMode::Narration)
-        .map(|c| {
-            (
-                speaker(d, c),
-                c.cue_span.and_then(|s| s.slice(&d.text)).unwrap_or(""),
-                c.content.slice(&d.text).unwrap_or(""),
-            )
-        })
-        .collect()
-}
 
 /// The one claim whose cue span reads `cue`.
 fn with_cue<'a>(

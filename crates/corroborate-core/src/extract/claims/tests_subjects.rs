@@ -3,22 +3,7 @@
 //! outer frames before a quote, one-word contents, and noun-like cue forms read as verbs. Every sentence is
 //! written for its test.
 
-use super::tests::{claims, speaker};
-use crate::model::{ClaimMention, ClaimMode, Document};
-
-/// (speaker, cue span text, content text) of every claim that is not narration.
-fn frames<'a>(d: &'a Document, c: &'a [ClaimMention]) -> Vec<(Option<&'a str>, &'a str, &'a str)> {
-    c.iter()
-        .filter(|c| c.mode != ClaimMode::Narration)
-        .map(|c| {
-            (
-                speaker(d, c),
-                c.cue_span.and_then(|s| s.slice(&d.text)).unwrap_or(""),
-                c.content.slice(&d.text).unwrap_or(""),
-            )
-        })
-        .collect()
-}
+use super::tests::{claims, frames};
 
 /// The one claim of `text` whose cue span reads `cue`, as (speaker, content).
 fn one(text: &str, cue: &str) -> (Option<String>, String) {

@@ -187,16 +187,23 @@ fn the_shipped_german_model_loads_and_reads_names() {
     );
 }
 
+/// The words of a German text.
+fn german_words(text: &str) -> Vec<Word<'_>> {
+    words::words(text, &split_sentences(text, "de"))
+}
+
+/// Index of the first word that reads `s`.
+fn position_of(words: &[Word], s: &str) -> usize {
+    words
+        .iter()
+        .position(|w| w.text == s)
+        .expect("word in text")
+}
+
 /// The surfaces `well_formed` keeps of a model name covering the words `first..=last` of `text`.
 fn well_formed_surfaces(text: &str, first: &str, last: &str) -> Vec<String> {
-    let sentences = split_sentences(text, "de");
-    let words = words::words(text, &sentences);
-    let at = |s: &str| {
-        words
-            .iter()
-            .position(|w| w.text == s)
-            .expect("word in text")
-    };
+    let words = german_words(text);
+    let at = |s: &str| position_of(&words, s);
     well_formed(
         (at(first), at(last), EntityKind::Organization),
         &words,
@@ -237,14 +244,8 @@ fn model_names_are_cut_at_brackets_and_glued_headings_but_keep_their_full_stops(
 
 /// The surface `trim_person` keeps of a model name of `kind` covering the words `first..=last` of `text`.
 fn trimmed_surface(text: &str, first: &str, last: &str, kind: EntityKind) -> String {
-    let sentences = split_sentences(text, "de");
-    let words = words::words(text, &sentences);
-    let at = |s: &str| {
-        words
-            .iter()
-            .position(|w| w.text == s)
-            .expect("word in text")
-    };
+    let words = german_words(text);
+    let at = |s: &str| position_of(&words, s);
     let (a, b, _) = trim_person(
         (at(first), at(last), kind),
         &words,
@@ -297,8 +298,7 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
 
 /// Whether `generic_phrase` reads the whole of `text` (one sentence) as a generic noun phrase.
 fn is_generic(text: &str) -> bool {
-    let sentences = split_sentences(text, "de");
-    let words = words::words(text, &sentences);
+    let words = german_words(text);
     generic_phrase(&words, gazette::Gazette::for_lang("de"))
 }
 
