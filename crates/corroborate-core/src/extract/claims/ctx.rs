@@ -81,6 +81,13 @@ impl<'a> Ctx<'a> {
             .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
     }
 
+    /// Whether token `i` is a capitalised word.
+    pub fn is_cap_word(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
+    }
+
     /// Whether token `i` is the punctuation `p`.
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks

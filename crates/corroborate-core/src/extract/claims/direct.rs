@@ -392,10 +392,11 @@ fn outer_frame(ctx: &Ctx, start: usize, floor: usize) -> Option<(Speaker, CueHit
     if k > floor && ctx.lex.is("complementizer", ctx.lower(k - 1)) {
         k -= 1;
     }
-    let ci = (k.saturating_sub(3).max(floor)..k)
-        .rev()
-        .find(|&ci| speaker::reported_cue_at(ctx, ci).is_some_and(|h| h.end == k))?;
-    let hit = speaker::reported_cue_at(ctx, ci)?;
+    let (ci, hit) = (k.saturating_sub(3).max(floor)..k).rev().find_map(|ci| {
+        speaker::reported_cue_at(ctx, ci)
+            .filter(|h| h.end == k)
+            .map(|h| (ci, h))
+    })?;
     let cs = speaker::absorb_modifiers(ctx, ci, floor);
     let sp =
         speaker::left_np(ctx, cs, floor).or_else(|| subject::comma_subject_at(ctx, cs, floor))?;

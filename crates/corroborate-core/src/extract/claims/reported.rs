@@ -940,6 +940,12 @@ fn coordinated_subject(
         && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))
             || (ctx.is_punct(cs - 1, ",") && ctx.lex.is("vp_conjunction", ctx.lower(cs))));
     let at = ctx.toks.get(cs)?.span.start;
+    let latest = || {
+        out.iter()
+            .filter(|d| d.speaker.is_some() && frame_start(d) < at)
+            .max_by_key(|d| frame_start(d))
+            .and_then(|d| d.speaker.clone())
+    };
     if !joined {
         // A list of verb phrases after an attribution ("He suggested …, called her “third-rate” and …"): a
         // finite cue right after a comma goes on with the latest speaker. "…, said X." is the inverted form and
@@ -950,19 +956,9 @@ fn coordinated_subject(
             && !ctx.lower(cs).ends_with("ing")
             && hit.cue.lemma != "say"
             && !ctx.is_punct(hit.end, ",");
-        return listed
-            .then(|| {
-                out.iter()
-                    .filter(|d| d.speaker.is_some() && frame_start(d) < at)
-                    .max_by_key(|d| frame_start(d))
-                    .and_then(|d| d.speaker.clone())
-            })
-            .flatten();
+        return if listed { latest() } else { None };
     }
-    out.iter()
-        .filter(|d| d.speaker.is_some() && frame_start(d) < at)
-        .max_by_key(|d| frame_start(d))
-        .and_then(|d| d.speaker.clone())
+    latest()
         .or_else(|| subject::subject_at(ctx, a, cs - 1))
         // "In his speech, Obama praised Clinton and said …"
         .or_else(|| subject::subject_after_intro(ctx, a, cs - 1))

@@ -67,10 +67,7 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     }
     // A capitalised noun form after a capitalised word ends a name ("the Cook Political Report.", "Roll Call
     // and"), unless a capitalised word follows, as in a title-case headline ("Clinton Calls ISIS Violence …").
-    let next_cap = ctx
-        .toks
-        .get(i + n)
-        .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    let next_cap = ctx.is_cap_word(i + n);
     if phrase.value.noun_too
         && ctx.toks[i].cap
         && i > 0
@@ -170,10 +167,7 @@ fn after_conjunction(ctx: &Ctx, i: usize, n: usize) -> bool {
     let opens = (ctx.lex.is("pronoun", next) && next != "who")
         || ctx.lex.is("object_pronoun", next)
         || next == "her"
-        || ctx
-            .toks
-            .get(i + n)
-            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+        || ctx.is_cap_word(i + n);
     i > 1
         && ctx.lex.is("vp_conjunction", ctx.lower(i - 1))
         && !ctx.lower(i).ends_with("ing")
@@ -187,10 +181,7 @@ fn after_apposition(ctx: &Ctx, i: usize, n: usize) -> bool {
     let next = ctx.lower(i + n);
     let opens = (ctx.lex.is("pronoun", next) && next != "who")
         || ctx.lex.is("determiner", next)
-        || ctx
-            .toks
-            .get(i + n)
-            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+        || ctx.is_cap_word(i + n);
     i > 1 && ctx.is_punct(i - 1, ",") && !ctx.lower(i).ends_with("ing") && opens
 }
 
@@ -210,12 +201,8 @@ fn plural_subject(ctx: &Ctx, i: usize, n: usize) -> bool {
         && !ctx.lex.is("time", &prev.lower);
     let base = !ctx.lower(i).ends_with('s');
     let next = ctx.lower(i + n);
-    let opens = ctx.lex.is("pronoun", next)
-        || ctx.lex.is("determiner", next)
-        || ctx
-            .toks
-            .get(i + n)
-            .is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    let opens =
+        ctx.lex.is("pronoun", next) || ctx.lex.is("determiner", next) || ctx.is_cap_word(i + n);
     plural && base && opens
 }
 
