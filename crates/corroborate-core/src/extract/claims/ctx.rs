@@ -95,6 +95,13 @@ impl<'a> Ctx<'a> {
             .is_some_and(|t| t.kind != TokenKind::Word && t.lower == p)
     }
 
+    /// Whether token `i` is a dash that sets off a phrase: an em or en dash, or a horizontal bar (U+2015, some
+    /// outlets' mark before a quote's speaker). A hyphen is left out: it also joins words (and a typed "--" is
+    /// two hyphen tokens).
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(self.lower(i), "—" | "–" | "―")
+    }
+
     /// Span from token `a`'s start to token `b - 1`'s end (`a < b`).
     pub fn span_of(&self, a: usize, b: usize) -> Option<Span> {
         let first = self.toks.get(a)?;

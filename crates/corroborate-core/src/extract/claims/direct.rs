@@ -1,7 +1,7 @@
 //! Direct quotes and who speaks them.
 //!
 //! A quote becomes a claim when a speaker is written next to it:
-//! - after it: `"…," he said.` / `"…," said Ana Ruiz.` / `"…" — Ana Ruiz` (the dash form needs no cue);
+//! - after it: `"…," he said.` / `"…," said Ana Ruiz.` / `"…" — Ana Ruiz` (the dash is the cue, read as "say");
 //! - before it: `Ruiz said: "…"` / `Ruiz said, "…"` / `Ruiz: "…"` / `Ruiz said that "…"`, also when the
 //!   introduction is the previous sentence ending in a colon;
 //! - in the middle: `"…," Ruiz said, "…"` joins both halves into one claim;
@@ -54,10 +54,16 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
         let attr = match after(ctx, q, limit) {
             Some(a) => {
                 span = hull(span, a.span);
-                // Middle attribution: `"…," Ruiz said, "…"`.
+                // Middle attribution: `"…," Ruiz said, "…"`. The comma (or colon) is what joins the halves: two
+                // quotes that merely follow each other ("“…” ― Ruiz “…” ― Ortiz" in a list of voices) stay apart.
                 if let Some(next) = quotes.get(k) {
-                    let between = ctx.text.get(a.span.end..next.outer.start).unwrap_or("x");
-                    if between.trim().trim_matches([',', ':']).trim().is_empty()
+                    let between = ctx
+                        .text
+                        .get(a.span.end..next.outer.start)
+                        .unwrap_or("x")
+                        .trim();
+                    if !between.is_empty()
+                        && between.trim_matches([',', ':']).trim().is_empty()
                         && same_para(ctx, q.outer.start, next.outer.start)
                     {
                         content = hull(content, next.inner);
@@ -155,15 +161,22 @@ fn cue_tuple(hit: &CueHit, ctx: &Ctx, start: usize) -> (String, Stance, Option<S
 /// The attribution right after a closed quote.
 fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     let mut t = ctx.toks.partition_point(|t| t.span.start < q.outer.end);
-    let mut dash = false;
+    // The last dash (first and last token) between the quote and its attribution: the cue of "“…” — Ruiz".
+    let mut dash = None;
     // A quote closing on a nested one ("…, ‘Don’t hit me, please,’”) is separated by the comma inside both.
     let mut separated = ctx
         .slice(q.inner)
         .trim_end()
         .trim_end_matches(['\'', '’', '"', '”', '‘', '“'])
-        .ends_with([',', '!', '?', '…', '—', '–', '-']);
-    while t < limit && matches!(ctx.lower(t), "," | "—" | "–" | "-") {
-        dash |= ctx.lower(t) != ",";
+        .ends_with([',', '!', '?', '…', '—', '–', '―', '-']);
+    while t < limit && (ctx.lower(t) == "," || ctx.lower(t) == "-" || ctx.is_dash(t)) {
+        if ctx.lower(t) != "," {
+            // A typed "--" is two hyphen tokens: the cue spans both.
+            let from = dash
+                .filter(|&(_, last)| last + 1 == t)
+                .map_or(t, |(f, _)| f);
+            dash = Some((from, t));
+        }
         separated = true;
         t += 1;
     }
@@ -211,13 +224,16 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             content_from: None,
         });
     }
-    // "…" — Ruiz
-    if dash && ctx.toks.get(t).is_some_and(|x| x.cap) {
+    // "…" — Ruiz: the dash stands for the reporting verb, as the colon does in "Ruiz: “…”".
+    if let Some((from, last)) = dash
+        && ctx.toks.get(t).is_some_and(|x| x.cap)
+    {
         let (sp, end) = speaker::right_np(ctx, t, limit)?;
         let span = ctx.span_of(t, end)?;
+        let dash_span = ctx.span_of(from, last + 1);
         return Some(Attr {
             speaker: Some(sp),
-            cue: None,
+            cue: Some(("say".to_string(), Stance::Neutral, dash_span)),
             span,
             partial: false,
             content_from: None,

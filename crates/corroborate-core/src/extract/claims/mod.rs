@@ -2,7 +2,8 @@
 //!
 //! One document at a time, in four passes over the same tokens ([`ctx::Ctx`]):
 //! 1. statement blocks ("X issued a press release, which we publish in full:" + the statement + a signature
-//!    line), whose every sentence is X's ([`block`]);
+//!    line), whose every sentence is X's ([`block`]), and the turns of interview transcripts ("WALLACE: …",
+//!    [`transcript`]);
 //! 2. direct quotes in any quote style with a speaker before, after or between their halves ([`direct`],
 //!    boundaries from [`quotes`]);
 //! 3. reported speech in each remaining sentence: "according to X", "…, X said.", "X said that …", "X: …",
@@ -27,6 +28,7 @@ mod quotes;
 mod reported;
 mod speaker;
 mod subject;
+mod transcript;
 
 #[cfg(test)]
 mod tests;
@@ -44,6 +46,8 @@ mod tests_more;
 mod tests_recall;
 #[cfg(test)]
 mod tests_subjects;
+#[cfg(test)]
+mod tests_turns;
 #[cfg(test)]
 mod tests_views;
 
@@ -85,6 +89,15 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
         taken.push(b.body);
         taken.extend(b.signature);
         drafts.extend(block::block_claims(&ctx, &b));
+    }
+    for d in transcript::transcript_claims(&ctx) {
+        if !taken
+            .iter()
+            .any(|t| t.start < d.span.end && d.span.start < t.end)
+        {
+            taken.push(d.span);
+            drafts.push(d);
+        }
     }
     for d in direct::quote_claims(&ctx, &quotes, &taken) {
         taken.push(d.span);

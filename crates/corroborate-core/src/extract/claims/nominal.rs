@@ -185,7 +185,7 @@ fn complement(ctx: &Ctx, j: usize, e: usize) -> Option<(usize, usize)> {
     let w = ctx.lower(j);
     if ctx.lex.is("complementizer", w) || ctx.is_punct(j, ":") {
         let end = (j + 1..e)
-            .find(|&k| matches!(ctx.lower(k), "," | ";" | "—" | "–" | "--"))
+            .find(|&k| matches!(ctx.lower(k), "," | ";") || ctx.is_dash(k))
             .unwrap_or(e);
         return (end > j + 1).then_some((j + 1, end));
     }

@@ -1,4 +1,4 @@
-//! Direct-quote boundaries in every common style: “…” ‘…’ "…" „…“ „…” «…» »…« ‹…› ›…‹ ‚…‘, and ''…'' (two
+//! Direct-quote boundaries in every common style: “…” ‘…’ "…" „…“ „…” ”…” «…» »…« ‹…› ›…‹ ‚…‘, and ''…'' (two
 //! apostrophes standing for a double quote, as in text converted from typewriter style; read like "…").
 //!
 //! One left-to-right pass pairs an opening mark with the closing mark its style expects. Marks inside an open
@@ -25,6 +25,7 @@ pub struct Quote {
 fn closer_for(open: char) -> Option<char> {
     Some(match open {
         '“' => '”',
+        '”' => '”',
         '„' => '“',
         '«' => '»',
         '»' => '«',
@@ -145,9 +146,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 let boundary_before = prev.is_none_or(|p| {
                     p.is_whitespace()
                         || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/')
-                        || closer_for(p).is_some()
+                        || (p != '”' && closer_for(p).is_some())
                 });
                 if closer_for(c).is_some()
+                    && (c != '”' || opens_as_closer(prev, next))
                     && boundary_before
                     && next.is_some_and(|n| !n.is_whitespace())
                 {
@@ -178,6 +180,13 @@ fn marks(text: &str) -> Vec<(usize, char, usize)> {
         }
     }
     out
+}
+
+/// Whether a right double mark ” opens a quote: Swedish and Finnish write ”…”, and web text often has a
+/// right mark where a left one belongs ("”Fear. I am afraid.” ― Ruiz"). Only at a word's start after a space or the
+/// text's start, where it cannot be closing anything.
+fn opens_as_closer(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric)
 }
 
 fn is_terminal_or_close(c: char) -> bool {

@@ -590,10 +590,7 @@ fn adjunct_tail(ctx: &Ctx, j: usize, e: usize) -> bool {
 
 /// Whether token `i` follows a comma, also one inside a closing quote ("… as “fantastic,” telling …").
 fn after_comma(ctx: &Ctx, i: usize) -> bool {
-    i > 0
-        && (ctx.is_punct(i - 1, ",")
-            || is_close_quote(ctx, i - 1)
-            || matches!(ctx.lower(i - 1), "—" | "–" | "--"))
+    i > 0 && (ctx.is_punct(i - 1, ",") || is_close_quote(ctx, i - 1) || ctx.is_dash(i - 1))
 }
 
 /// The preposition of a gerund cue that takes the clause's subject ("… by saying …", "…, before insisting …",

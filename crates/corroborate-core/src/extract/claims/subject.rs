@@ -133,13 +133,12 @@ pub fn subject_after_intro(ctx: &Ctx, start: usize, limit: usize) -> Option<Spea
 /// The subject before an aside between dashes ("Many speakers — including Muslims, Christians, Jews — said"):
 /// `cs` is the cue's first token, right after the closing dash.
 pub fn dash_aside_subject(ctx: &Ctx, cs: usize, floor: usize) -> Option<Speaker> {
-    let is_dash = |k: usize| matches!(ctx.lower(k), "—" | "–" | "--");
-    if cs < floor + 3 || !is_dash(cs - 1) {
+    if cs < floor + 3 || !ctx.is_dash(cs - 1) {
         return None;
     }
     let open = (floor.max(cs.saturating_sub(32))..cs - 1)
         .rev()
-        .find(|&k| is_dash(k))?;
+        .find(|&k| ctx.is_dash(k))?;
     speaker::left_np(ctx, open, floor)
 }
 
@@ -155,7 +154,8 @@ fn clause_final_subject(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let before = ctx.lower(s.checked_sub(1)?);
     let boundary = (ctx.lex.is("subordinator", before) && !ctx.lex.is("as_source", before))
         || ctx.lex.is("complementizer", before)
-        || matches!(before, ":" | "—" | "–" | "--");
+        || before == ":"
+        || ctx.is_dash(s - 1);
     (s > a && boundary && is_subject(ctx, s, b)).then_some(s)
 }
 

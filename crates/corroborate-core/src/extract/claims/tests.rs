@@ -99,7 +99,8 @@ fn name_colon_and_dash_attribution() {
     let (d, c) = claims("“The land is ours and we stay.” — Bashir Okonjo", "en");
     let a = attributed(&c);
     assert_eq!(speaker(&d, a), Some("Bashir Okonjo"));
-    assert_eq!(a.cue, None);
+    assert_eq!(a.cue.as_deref(), Some("say"));
+    assert_eq!(a.cue_span.and_then(|s| s.slice(&d.text)), Some("—"));
 }
 
 #[test]
@@ -411,7 +412,7 @@ mod props {
         }
 
         #[test]
-        fn quote_heavy_text_never_panics(s in "[a-zA-Zä \"“”„«»‹›‘’‚,.:\\n—-]{0,200}") {
+        fn quote_heavy_text_never_panics(s in "[a-zA-Zä \"“”„«»‹›‘’‚,.:\\n—―-]{0,200}") {
             let mut d = doc(&s, "en");
             d.layers.claims = find_claims(&d, "en");
             prop_assert_eq!(d.bad_span(), None);
