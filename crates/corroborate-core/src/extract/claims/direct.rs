@@ -158,6 +158,11 @@ fn cue_tuple(hit: &CueHit, ctx: &Ctx, start: usize) -> (String, Stance, Option<S
     )
 }
 
+/// Most tokens from a quote's end to the cue of its speaker after it: room for a name with a long apposition
+/// ("…,'' Douglas Holtz-Eakin, an economic adviser to Republicans and former director of the budget office,
+/// wrote").
+const MAX_SPEAKER_AFTER: usize = 40;
+
 /// The attribution right after a closed quote.
 fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
     let mut t = ctx.toks.partition_point(|t| t.span.start < q.outer.end);
@@ -204,8 +209,8 @@ fn after(ctx: &Ctx, q: &Quote, limit: usize) -> Option<Attr> {
             content_from: None,
         });
     }
-    // "…," Ruiz said.
-    for ci in t + 1..limit.min(t + 16) {
+    // "…," Ruiz said. / "…," Ruiz, an adviser to … and former director of …, wrote.
+    for ci in t + 1..limit.min(t + MAX_SPEAKER_AFTER) {
         let Some(hit) = speaker::cue_at(ctx, ci) else {
             continue;
         };

@@ -126,3 +126,18 @@ fn labels_from_the_label_table_are_no_speakers() {
     let f = frames(&d, &c);
     assert!(f.iter().all(|(_, cue, _)| *cue != ":"), "{f:?}");
 }
+
+#[test]
+fn speaker_with_a_long_apposition_after_the_quote() {
+    let text = "“Hiring slowed in every region,” Marta Lindqvist, an economic adviser to the unions and former \
+                director of the national statistics office, wrote after the report.";
+    let (d, c) = claims(text, "en");
+    let f = frames(&d, &c);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].0
+            .is_some_and(|s| s.starts_with("Marta Lindqvist, an economic adviser")),
+        "{f:?}"
+    );
+    assert_eq!(f[0].1, "wrote");
+}
