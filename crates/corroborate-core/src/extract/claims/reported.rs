@@ -146,6 +146,12 @@ fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
             {
                 b -= 1;
             }
+            // … and the conjunction (with a time adjunct) of a coordinated verb phrase ("criticized [the plan]
+            // but on Tuesday | wrote …").
+            let t = time_adjunct_start(ctx, b, r.start);
+            if t > r.start + 1 && ctx.lex.is("vp_conjunction", ctx.lower(t - 1)) {
+                b = t - 1;
+            }
             let f = ctx.toks.get(b).map_or(f, |t| t.span.start.min(f));
             let c = trim_span(ctx.text, Span::new(d.content.start, f), CLAUSE_PUNCT);
             if c.start < c.end {
@@ -932,9 +938,10 @@ fn coordinated_subject(
         return subject::subject_at(ctx, first, a)
             .or_else(|| subject::subject_after_intro(ctx, first, a));
     }
-    // "… and said", "… but noted", "…, then says".
-    let joined = cs > a + 2
-        && (ctx.lex.is("vp_conjunction", ctx.lower(cs - 1))
+    // "… and said", "… but noted", "…, then says", "… but on Tuesday wrote".
+    let conj = time_adjunct_start(ctx, cs, a);
+    let joined = conj > a + 2
+        && (ctx.lex.is("vp_conjunction", ctx.lower(conj - 1))
             || (ctx.is_punct(cs - 1, ",") && ctx.lex.is("vp_conjunction", ctx.lower(cs))));
     let at = ctx.toks.get(cs)?.span.start;
     let latest = || {
@@ -956,9 +963,25 @@ fn coordinated_subject(
         return if listed { latest() } else { None };
     }
     latest()
-        .or_else(|| subject::subject_at(ctx, a, cs - 1))
+        .or_else(|| subject::subject_at(ctx, a, conj - 1))
         // "In his speech, Obama praised Clinton and said …"
-        .or_else(|| subject::subject_after_intro(ctx, a, cs - 1))
+        .or_else(|| subject::subject_after_intro(ctx, a, conj - 1))
+}
+
+/// Most tokens of a time adjunct between a conjunction and its cue ("but on Tuesday night wrote").
+const MAX_TIME_ADJUNCT: usize = 3;
+
+/// The first token of a short time adjunct ending right before token `cs` ("on Tuesday", "last week",
+/// "this morning"), or `cs` itself when there is none; not reaching before `a`.
+fn time_adjunct_start(ctx: &Ctx, cs: usize, a: usize) -> usize {
+    let mut k = cs;
+    while k > a && cs - k < MAX_TIME_ADJUNCT && ctx.lex.is("time", ctx.lower(k - 1)) {
+        k -= 1;
+    }
+    if k < cs && k > a && matches!(ctx.lower(k - 1), "on" | "last" | "this" | "that") {
+        k -= 1;
+    }
+    k
 }
 
 /// Where the reported clause starts after a cue: at "that" when it comes within a few words of names, dates,

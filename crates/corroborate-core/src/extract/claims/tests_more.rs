@@ -144,3 +144,20 @@ fn german_adjunct_after_the_cue() {
         vec![(Some("Die Ministerin"), "die Straße wieder geöffnet werde")]
     );
 }
+
+#[test]
+fn coordinated_cue_after_a_time_adjunct() {
+    let (d, c) = claims(
+        "The columnist Ines Varga has been critical of the mayor but on Tuesday wrote that the camp was safe.",
+        "en",
+    );
+    assert_eq!(
+        by_cue(&d, &c, "wrote"),
+        vec![(Some("The columnist Ines Varga"), "the camp was safe")]
+    );
+    // The first claim ends before the conjunction and the adjunct that belong to the second.
+    assert_eq!(
+        by_cue(&d, &c, "has been critical of"),
+        vec![(Some("The columnist Ines Varga"), "the mayor")]
+    );
+}
