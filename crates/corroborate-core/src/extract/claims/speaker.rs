@@ -62,7 +62,7 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if phrase.value.noun_too && !verb_reading(ctx, i, n) {
         return None;
     }
-    if phrase.value.clause_only && !clause_follows(ctx, i + n) {
+    if phrase.value.clause_only && !clause_follows(ctx, i + n) && !evidence_subject(ctx, i) {
         return None;
     }
     // A capitalised noun form after a capitalised word ends a name ("the Cook Political Report.", "Roll Call
@@ -81,6 +81,19 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
         cue: phrase.value.clone(),
         end: i + n,
     })
+}
+
+/// Most words between an evidence noun heading a subject and its cue ("a CNN poll [released last week] showed").
+const MAX_EVIDENCE_GAP: usize = 4;
+
+/// Whether the subject before the cue at token `i` is headed by an evidence noun ("The latest poll showed Trump
+/// leading …", "Emails released this week showed …"): a poll's or a record's finding is its claim even with a
+/// plain object, where a person's "showed" would be a gesture ("showed the letter to reporters").
+fn evidence_subject(ctx: &Ctx, i: usize) -> bool {
+    (i.saturating_sub(MAX_EVIDENCE_GAP + 1)..i)
+        .rev()
+        .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, "/"))
+        .any(|k| ctx.lex.is("evidence_noun", ctx.lower(k)))
 }
 
 /// Longest object between a clause-only cue and its "as" predicate, in tokens ("sees Cruz as …").

@@ -372,3 +372,24 @@ fn showing_something_to_someone_is_no_claim_but_showing_that_is() {
     assert_eq!(a.cue.as_deref(), Some("show"));
     assert_eq!(a.text, "14 people had been treated");
 }
+
+#[test]
+fn poll_showing_a_plain_object_is_its_finding() {
+    let (d, c) = claims(
+        "A Harbor Daily poll released on Monday showed the mayor leading her rival by nine points.",
+        "en",
+    );
+    let a = attributed(&c);
+    // The time adjunct before the cue is left out of the speaker.
+    assert!(
+        speaker(&d, a).is_some_and(|s| s.starts_with("A Harbor Daily poll")),
+        "{a:#?}"
+    );
+    assert_eq!(
+        a.content.slice(&d.text),
+        Some("the mayor leading her rival by nine points")
+    );
+    // A person showing a thing is a gesture, not a claim.
+    let (_, c) = claims("The mayor showed the letter to reporters on Monday.", "en");
+    assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:#?}");
+}
