@@ -106,6 +106,17 @@ fn clause_follows(ctx: &Ctx, j: usize) -> bool {
     if ctx.lex.is("complementizer", ctx.lower(j + comma)) {
         return true;
     }
+    // A clause without "that" opening with a subject pronoun ("records showed she was fit"): an object pronoun
+    // would read "her", so "she", "he", "they", "we" and "I" can only start a clause here.
+    if comma == 0
+        && ctx.lex.is("clause_pronoun", ctx.lower(j))
+        && ctx
+            .toks
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.cap)
+    {
+        return true;
+    }
     (j + 1..ctx.toks.len().min(j + 1 + MAX_AS_OBJECT))
         .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, "’s") || ctx.is_punct(k, "'s"))
         .any(|k| ctx.lex.is("as_predicate", ctx.lower(k)))

@@ -393,3 +393,17 @@ fn poll_showing_a_plain_object_is_its_finding() {
     let (_, c) = claims("The mayor showed the letter to reporters on Monday.", "en");
     assert!(c.iter().all(|c| c.mode == ClaimMode::Narration), "{c:#?}");
 }
+
+#[test]
+fn clause_only_cue_with_a_clause_without_that() {
+    let (d, c) = claims(
+        "The inspectors found they had ignored the warnings for years.",
+        "en",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("The inspectors"));
+    assert_eq!(
+        a.content.slice(&d.text),
+        Some("they had ignored the warnings for years")
+    );
+}
