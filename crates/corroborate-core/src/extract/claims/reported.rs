@@ -343,7 +343,10 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
                 }
                 let sp = ctx.span_of(i + n, j)?;
                 let speaker = Some(super::speaker_from_span(ctx, sp));
-                let content = if i == a || (i > a && ctx.is_punct(i - 1, ",") && ctx.lang == "de") {
+                let content = if i == a
+                    || lead_words_only(ctx, a, i)
+                    || (i > a && ctx.is_punct(i - 1, ",") && ctx.lang == "de")
+                {
                     (j, e)
                 } else {
                     (a, i)
@@ -361,6 +364,18 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
     }
     None
+}
+
+/// Whether tokens `a..i` before a source marker only lead into the clause ("But, according to …", "Now,
+/// according to …"): conjunctions, adverbs and commas, so the content is what follows the source.
+fn lead_words_only(ctx: &Ctx, a: usize, i: usize) -> bool {
+    i > a
+        && (a..i).all(|k| {
+            ctx.is_punct(k, ",")
+                || ctx.lex.is("vp_conjunction", ctx.lower(k))
+                || ctx.lex.is("subject_adverb", ctx.lower(k))
+                || speaker::is_modifier(ctx, k)
+        })
 }
 
 /// Longest phrase between a poll marker and its poll noun, in tokens ("in an NBC News/Wall Street Journal poll").
@@ -727,7 +742,11 @@ fn leading(
         let (left, cs) = match (left, infinitive) {
             (None, true) => match infinitive_subject(ctx, cs, (a, first), out) {
                 Some((sp, lead)) => (Some(sp), lead),
-                None => (None, cs),
+                // "Sanders visited NBC to discuss …": the cue starts at its marker.
+                None => match subject::purpose_subject(ctx, cs - 1, a) {
+                    Some(sp) => (Some(sp), cs - 1),
+                    None => (None, cs),
+                },
             },
             (left, _) => (left, cs),
         };
@@ -842,7 +861,7 @@ fn passive_subject_claim(
 /// The agent phrase of a passive starting at token `start` (after "by"), with the token after it: it opens like
 /// a noun phrase, is no date ("by Friday") and runs over noun-phrase words, up to a pronoun or a preposition
 /// other than "of" ("by some of his rivals | for failing …").
-fn agent_at(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
+pub(super) fn agent_at(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
     let first = ctx.toks.get(start)?;
     let opens = (first.cap && first.kind == TokenKind::Word)
         || ctx.lex.is("determiner", &first.lower)
