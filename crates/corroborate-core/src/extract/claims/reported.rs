@@ -779,10 +779,39 @@ fn leading(
             if let Some(via) = lead.and_then(|(_, v)| v) {
                 d.set_via(ctx, via);
             }
+            directive_reading(ctx, &mut d);
             frames.extend(frame_tokens(ctx, &d));
             out.push(d);
         }
         i = hit.end;
+    }
+}
+
+/// Most words of the object between a directive cue and its infinitive ("asked | the Senate Judiciary Committee |
+/// to …").
+const MAX_DIRECTED_OBJECT: usize = 8;
+
+/// "Obama asked Congress to pass the bill": a cue of the `infinitive_directive` class whose content is an object
+/// followed by an infinitive directs that object to act, so the claim's stance is directive; the same cue before
+/// a question ("asked whether …") keeps its own stance.
+fn directive_reading(ctx: &Ctx, d: &mut Draft) {
+    let content = d.content;
+    let Some(cue) = d.cue.as_mut() else {
+        return;
+    };
+    if !ctx.lex.is("infinitive_directive", &cue.0) {
+        return;
+    }
+    let r = ctx.tok_range(content);
+    let to = (r.start + 1..r.end.min(r.start + 1 + MAX_DIRECTED_OBJECT))
+        .find(|&k| ctx.lex.is("infinitive_marker", ctx.lower(k)));
+    let directed = to.is_some_and(|to| {
+        (r.start..to).all(|k| speaker::np_word(ctx, k))
+            && !ctx.lex.is("question_opener", ctx.lower(r.start))
+            && ctx.toks.get(to + 1).is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+    });
+    if directed {
+        cue.1 = Stance::Directive;
     }
 }
 

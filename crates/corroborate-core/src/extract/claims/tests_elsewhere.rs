@@ -4,6 +4,7 @@
 //! …"). Every sentence is written for its test.
 
 use super::tests::{claims, frames};
+use crate::model::Stance;
 
 /// (speaker, content) of the one claim whose cue span reads `cue`, or `None` when there is none.
 fn by_cue(text: &str, cue: &str) -> Option<(Option<String>, String)> {
@@ -111,4 +112,27 @@ fn source_marker_after_a_leading_conjunction() {
     .expect("a claim");
     assert_eq!(sp.as_deref(), Some("the county survey"));
     assert_eq!(content, "most residents oppose the new bridge");
+}
+
+#[test]
+fn asking_someone_to_act_is_a_directive() {
+    let stance = |text: &str| {
+        let (d, c) = claims(text, "en");
+        let asked: Vec<_> = c
+            .iter()
+            .filter(|c| c.cue_span.and_then(|s| s.slice(&d.text)) == Some("asked"))
+            .map(|c| c.stance)
+            .collect();
+        assert_eq!(asked.len(), 1, "{:?}", frames(&d, &c));
+        asked[0]
+    };
+    assert_eq!(
+        stance("The mayor asked the county board to approve the river plan."),
+        Some(Stance::Directive)
+    );
+    // A question is asked, not directed: the cue keeps its neutral stance.
+    assert_eq!(
+        stance("The mayor asked whether the county board would approve the river plan."),
+        Some(Stance::Neutral)
+    );
 }
