@@ -172,7 +172,8 @@ fn owner_after(
     {
         return None;
     }
-    let (agent, j) = super::reported::agent_at(ctx, p + 1, e)?;
+    let (agent, j) =
+        super::reported::agent_at(ctx, p + 1, e).or_else(|| plain_agent(ctx, p + 1, e))?;
     if let Some(range) = complement(ctx, j, e) {
         return Some((agent, range));
     }
@@ -182,6 +183,32 @@ fn owner_after(
         && noun - r.end <= MAX_VERB_GAP
         && (r.end..noun).all(|k| ctx.is_word(k) && speaker::cue_at(ctx, k).is_none());
     object.then_some((agent, (r.start, r.end)))
+}
+
+/// Longest owner phrase after a nominal cue, in tokens.
+const MAX_AGENT: usize = 10;
+
+/// An owner after a nominal cue that opens with a lower-case word ("criticism from rivals that …", "praise from
+/// conservative groups for …"): the run of noun-phrase words up to a pronoun or a preposition other than "of",
+/// with a content word in it. A passive's agent must open like a name or a determined phrase; after the
+/// preposition of a nominal cue a bare plural is as common.
+fn plain_agent(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
+    let first = ctx.toks.get(start)?;
+    if first.kind != TokenKind::Word || ctx.lex.is("time", &first.lower) {
+        return None;
+    }
+    let mut j = start;
+    while j < e && j - start < MAX_AGENT && speaker::np_word(ctx, j) {
+        let w = ctx.lower(j);
+        if ctx.lex.is("pronoun", w) || (ctx.lex.is("not_content_start", w) && w != "of") {
+            break;
+        }
+        j += 1;
+    }
+    if j == start || !speaker::has_content_word(ctx, start, j) {
+        return None;
+    }
+    Some((speaker::build(ctx, start, j)?, j))
 }
 
 /// Whether the noun at `noun` (`n` tokens), with no owner before it, still names a claim put forward by

@@ -131,6 +131,11 @@ fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
         })
         .collect();
     for (k, d) in out.iter_mut().enumerate() {
+        // A content before its own frame holds whole the attributions nested in it ("Sanders said the race
+        // was rigged, according to CNN": CNN reports what Sanders said).
+        if d.content.end <= frame_start(d) {
+            continue;
+        }
         let cut = frames
             .iter()
             .filter(|&&(owner, f)| owner != k && f > d.content.start && f < d.content.end)
@@ -808,7 +813,10 @@ fn directive_reading(ctx: &Ctx, d: &mut Draft) {
     let directed = to.is_some_and(|to| {
         (r.start..to).all(|k| speaker::np_word(ctx, k))
             && !ctx.lex.is("question_opener", ctx.lower(r.start))
-            && ctx.toks.get(to + 1).is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+            && ctx
+                .toks
+                .get(to + 1)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
     });
     if directed {
         cue.1 = Stance::Directive;

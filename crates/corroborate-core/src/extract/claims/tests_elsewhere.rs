@@ -104,6 +104,36 @@ fn nominal_cue_with_its_owner_after_it() {
 }
 
 #[test]
+fn nominal_owner_after_it_may_be_a_bare_plural() {
+    let (sp, content) = by_cue(
+        "The mayor has faced criticism from neighbours that the new pier is unsafe.",
+        "criticism",
+    )
+    .expect("a claim");
+    assert_eq!(sp.as_deref(), Some("neighbours"));
+    assert_eq!(content, "the new pier is unsafe");
+    // A share of voters is standing in a poll, not anybody's claim.
+    assert_eq!(
+        by_cue(
+            "The mayor has support from 40 percent of the voters in the district.",
+            "support"
+        ),
+        None
+    );
+}
+
+#[test]
+fn closing_source_marker_keeps_the_attribution_it_reports() {
+    let (sp, content) = by_cue(
+        "The mayor said the pier would reopen in May, according to the harbor newsletter.",
+        "according to",
+    )
+    .expect("a claim");
+    assert_eq!(sp.as_deref(), Some("the harbor newsletter"));
+    assert_eq!(content, "The mayor said the pier would reopen in May");
+}
+
+#[test]
 fn source_marker_after_a_leading_conjunction() {
     let (sp, content) = by_cue(
         "But, according to the county survey, most residents oppose the new bridge.",
