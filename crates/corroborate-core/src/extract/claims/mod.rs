@@ -37,6 +37,8 @@ mod tests_agents;
 #[cfg(test)]
 mod tests_de;
 #[cfg(test)]
+mod tests_elsewhere;
+#[cfg(test)]
 mod tests_frames;
 #[cfg(test)]
 mod tests_lexicon;

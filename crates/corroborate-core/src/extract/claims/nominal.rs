@@ -40,11 +40,21 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
             continue;
         }
         let owner = owner_before(ctx, i, a);
-        if owner.is_none() && !unowned(ctx, i, n, e, phrase.value.lemma.as_str()) {
+        let after = owner
+            .is_none()
+            .then(|| owner_after(ctx, i, n, (a, e)))
+            .flatten();
+        if owner.is_none() && after.is_none() && !unowned(ctx, i, n, e, phrase.value.lemma.as_str())
+        {
             i += n;
             continue;
         }
-        let Some((from, to)) = complement(ctx, i + n, e) else {
+        let range = match &after {
+            Some((_, r)) => Some(*r),
+            None => complement(ctx, i + n, e),
+        };
+        let owner = owner.or(after.map(|(sp, _)| sp));
+        let Some((from, to)) = range else {
             i += n;
             continue;
         };
@@ -133,6 +143,72 @@ fn owner_before(ctx: &Ctx, noun: usize, floor: usize) -> Option<Speaker> {
         }
     }
     None
+}
+
+/// Most words between the subject of a clause and a nominal cue that is its object ("The program | is facing |
+/// criticism from …").
+const MAX_VERB_GAP: usize = 5;
+
+/// The owner written after the noun at `noun` (`n` tokens), after a preposition of the `nominal_agent_prep`
+/// class ("criticism from many environmentalists", "a statement by the campaign that …"), with the content's
+/// token range: the complement after the owner ("… that the tenor of his campaign …", "calls from rivals to
+/// break up the banks"), else the subject of the clause whose verb takes the noun as object: what the owner
+/// criticised or backed ("The ethanol program is facing criticism from …").
+fn owner_after(
+    ctx: &Ctx,
+    noun: usize,
+    n: usize,
+    (a, e): (usize, usize),
+) -> Option<(Speaker, (usize, usize))> {
+    let p = noun + n;
+    if p >= e || !ctx.lex.is("nominal_agent_prep", ctx.lower(p)) {
+        return None;
+    }
+    // "support from 52 percent of voters" measures standing; it reports nobody's claim.
+    if ctx
+        .toks
+        .get(p + 1)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    let (agent, j) =
+        super::reported::agent_at(ctx, p + 1, e).or_else(|| plain_agent(ctx, p + 1, e))?;
+    if let Some(range) = complement(ctx, j, e) {
+        return Some((agent, range));
+    }
+    let sp = super::subject::subject_at(ctx, a, noun)?;
+    let r = ctx.tok_range(sp.span);
+    let object = r.end < noun
+        && noun - r.end <= MAX_VERB_GAP
+        && (r.end..noun).all(|k| ctx.is_word(k) && speaker::cue_at(ctx, k).is_none());
+    object.then_some((agent, (r.start, r.end)))
+}
+
+/// Longest owner phrase after a nominal cue, in tokens.
+const MAX_AGENT: usize = 10;
+
+/// An owner after a nominal cue that opens with a lower-case word ("criticism from rivals that …", "praise from
+/// conservative groups for …"): the run of noun-phrase words up to a pronoun or a preposition other than "of",
+/// with a content word in it. A passive's agent must open like a name or a determined phrase; after the
+/// preposition of a nominal cue a bare plural is as common.
+fn plain_agent(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
+    let first = ctx.toks.get(start)?;
+    if first.kind != TokenKind::Word || ctx.lex.is("time", &first.lower) {
+        return None;
+    }
+    let mut j = start;
+    while j < e && j - start < MAX_AGENT && speaker::np_word(ctx, j) {
+        let w = ctx.lower(j);
+        if ctx.lex.is("pronoun", w) || (ctx.lex.is("not_content_start", w) && w != "of") {
+            break;
+        }
+        j += 1;
+    }
+    if j == start || !speaker::has_content_word(ctx, start, j) {
+        return None;
+    }
+    Some((speaker::build(ctx, start, j)?, j))
 }
 
 /// Whether the noun at `noun` (`n` tokens), with no owner before it, still names a claim put forward by

@@ -131,6 +131,11 @@ fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
         })
         .collect();
     for (k, d) in out.iter_mut().enumerate() {
+        // A content before its own frame holds whole the attributions nested in it ("Sanders said the race
+        // was rigged, according to CNN": CNN reports what Sanders said).
+        if d.content.end <= frame_start(d) {
+            continue;
+        }
         let cut = frames
             .iter()
             .filter(|&&(owner, f)| owner != k && f > d.content.start && f < d.content.end)
@@ -349,7 +354,10 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
                 }
                 let sp = ctx.span_of(i + n, j)?;
                 let speaker = Some(super::speaker_from_span(ctx, sp));
-                let content = if i == a || (i > a && ctx.is_punct(i - 1, ",") && ctx.lang == "de") {
+                let content = if i == a
+                    || lead_words_only(ctx, a, i)
+                    || (i > a && ctx.is_punct(i - 1, ",") && ctx.lang == "de")
+                {
                     (j, e)
                 } else {
                     (a, i)
@@ -367,6 +375,18 @@ fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
     }
     None
+}
+
+/// Whether tokens `a..i` before a source marker only lead into the clause ("But, according to …", "Now,
+/// according to …"): conjunctions, adverbs and commas, so the content is what follows the source.
+fn lead_words_only(ctx: &Ctx, a: usize, i: usize) -> bool {
+    i > a
+        && (a..i).all(|k| {
+            ctx.is_punct(k, ",")
+                || ctx.lex.is("vp_conjunction", ctx.lower(k))
+                || ctx.lex.is("subject_adverb", ctx.lower(k))
+                || speaker::is_modifier(ctx, k)
+        })
 }
 
 /// Longest phrase between a poll marker and its poll noun, in tokens ("in an NBC News/Wall Street Journal poll").
@@ -730,7 +750,11 @@ fn leading(
         let (left, cs) = match (left, infinitive) {
             (None, true) => match infinitive_subject(ctx, cs, (a, first), out) {
                 Some((sp, lead)) => (Some(sp), lead),
-                None => (None, cs),
+                // "Sanders visited NBC to discuss …": the cue starts at its marker.
+                None => match subject::purpose_subject(ctx, cs - 1, a) {
+                    Some(sp) => (Some(sp), cs - 1),
+                    None => (None, cs),
+                },
             },
             (left, _) => (left, cs),
         };
@@ -763,10 +787,42 @@ fn leading(
             if let Some(via) = lead.and_then(|(_, v)| v) {
                 d.set_via(ctx, via);
             }
+            directive_reading(ctx, &mut d);
             frames.extend(frame_tokens(ctx, &d));
             out.push(d);
         }
         i = hit.end;
+    }
+}
+
+/// Most words of the object between a directive cue and its infinitive ("asked | the Senate Judiciary Committee |
+/// to …").
+const MAX_DIRECTED_OBJECT: usize = 8;
+
+/// "Obama asked Congress to pass the bill": a cue of the `infinitive_directive` class whose content is an object
+/// followed by an infinitive directs that object to act, so the claim's stance is directive; the same cue before
+/// a question ("asked whether …") keeps its own stance.
+fn directive_reading(ctx: &Ctx, d: &mut Draft) {
+    let content = d.content;
+    let Some(cue) = d.cue.as_mut() else {
+        return;
+    };
+    if !ctx.lex.is("infinitive_directive", &cue.0) {
+        return;
+    }
+    let r = ctx.tok_range(content);
+    let to = (r.start + 1..r.end.min(r.start + 1 + MAX_DIRECTED_OBJECT))
+        .find(|&k| ctx.lex.is("infinitive_marker", ctx.lower(k)));
+    let directed = to.is_some_and(|to| {
+        (r.start..to).all(|k| speaker::np_word(ctx, k))
+            && !ctx.lex.is("question_opener", ctx.lower(r.start))
+            && ctx
+                .toks
+                .get(to + 1)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+    });
+    if directed {
+        cue.1 = Stance::Directive;
     }
 }
 
@@ -845,7 +901,7 @@ fn passive_subject_claim(
 /// The agent phrase of a passive starting at token `start` (after "by"), with the token after it: it opens like
 /// a noun phrase, is no date ("by Friday") and runs over noun-phrase words, up to a pronoun or a preposition
 /// other than "of" ("by some of his rivals | for failing …").
-fn agent_at(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
+pub(super) fn agent_at(ctx: &Ctx, start: usize, e: usize) -> Option<(Speaker, usize)> {
     let first = ctx.toks.get(start)?;
     let opens = (first.cap && first.kind == TokenKind::Word)
         || ctx.lex.is("determiner", &first.lower)

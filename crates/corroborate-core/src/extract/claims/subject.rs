@@ -263,3 +263,90 @@ pub fn subject_at(ctx: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     }
     speaker::build(ctx, start, i)
 }
+
+/// Longest verb phrase between a subject and the infinitive of its purpose, in tokens ("went on television on
+/// Sunday | to defend").
+const MAX_PURPOSE_GAP: usize = 12;
+
+/// The speaker of a cue in an infinitive of purpose, written away from it: the subject of the verb the
+/// infinitive modifies ("Sanders visited NBC's “Today” to discuss …", "Trump went on television on Sunday to
+/// defend …", "the senator, who flew to Iowa to explain …"), or, after a verb of the `object_control` class, that
+/// verb's object, who does what the infinitive says ("… prompted Sanders to advocate …"). A headline's "X to
+/// announce …" names X. `to` is the infinitive marker's token, `floor` the clause's first one.
+///
+/// The infinitive after a cue verb ("wants to say", "declined to endorse") is that cue's content, not a claim
+/// of its own, so a cue between subject and marker gives none; nor does an empty subject ("It is easy to
+/// criticize …") or a negated infinitive. An infinitive right after a verb ("voted to endorse …") hands it the
+/// subject too.
+pub fn purpose_subject(ctx: &Ctx, to: usize, floor: usize) -> Option<Speaker> {
+    let mut c = to;
+    while c > floor {
+        let w = ctx.lower(c - 1);
+        if ctx.lex.is("object_control", w) {
+            return object_subject(ctx, c, to);
+        }
+        let boundary = ctx.is_punct(c - 1, ",")
+            || (!ctx.is_word(c - 1) && !speaker::np_word(ctx, c - 1) && !is_quote_mark(w))
+            || ctx.lex.is("complementizer", w)
+            || ctx.lex.is("subordinator", w)
+            || ctx.lex.is("question_opener", w)
+            || ctx.lex.is("relative", w);
+        if boundary || to - c > MAX_PURPOSE_GAP {
+            break;
+        }
+        c -= 1;
+    }
+    if to - c > MAX_PURPOSE_GAP {
+        return None;
+    }
+    let (sp, verb) = clause_subject(ctx, c, to, floor)?;
+    let empty = ctx.slice(sp.span).eq_ignore_ascii_case("it");
+    let cue_between = (verb..to).any(|k| speaker::cue_at(ctx, k).is_some());
+    (!empty && !cue_between && !negated_infinitive(ctx, verb, to)).then_some(sp)
+}
+
+/// Whether the verb phrase from `verb` to the infinitive marker `to` is negated ("were not authorized to
+/// discuss", "decided not to endorse", "didn't fly to Iowa to explain"): it reports what somebody did not say.
+fn negated_infinitive(ctx: &Ctx, verb: usize, to: usize) -> bool {
+    (verb..to).any(|k| {
+        let w = ctx.lower(k);
+        matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+    })
+}
+
+/// The subject of the clause opening at token `c` that ends before the infinitive marker `to`, with the first
+/// token after it: a relative word before `c` ("…, who flew to Iowa"), the noun phrase opening the clause
+/// ([`subject_at`]), or the subject before appositions when the clause opens with the verb ("Cruz, a senator,
+/// went …"). A noun phrase running up to the marker is a subject only as a headline's name ("Obama to frame …").
+fn clause_subject(ctx: &Ctx, c: usize, to: usize, floor: usize) -> Option<(Speaker, usize)> {
+    if c > floor && matches!(ctx.lower(c - 1), "who" | "which") {
+        let sp = speaker::left_np(ctx, c, floor)?;
+        return (c < to).then_some((sp, c));
+    }
+    if let Some(sp) = subject_at(ctx, c, to) {
+        let end = ctx.tok_range(sp.span).end;
+        if end < to {
+            return Some((sp, end));
+        }
+        let headline = c == floor && speaker::name_like(ctx, c, to);
+        return headline.then_some((sp, to));
+    }
+    let sp = comma_subject_at(ctx, c, floor)?;
+    (c < to).then_some((sp, c))
+}
+
+/// The object of a verb of the `object_control` class ending before `from`: the noun phrase before the
+/// infinitive marker `to` ("forced | Schultz | to resign", "prompting | them | to focus").
+fn object_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Speaker> {
+    if from >= to {
+        return None;
+    }
+    let sp = speaker::left_np(ctx, to, from)?;
+    (ctx.tok_range(sp.span).start == from).then_some(sp)
+}
+
+/// Whether a token is a quote mark, which may stand inside a verb phrase around a title ("visited NBC's
+/// “Today” to discuss").
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "''" | "``" | "‘" | "’")
+}
