@@ -62,6 +62,9 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     if phrase.value.noun_too && !verb_reading(ctx, i, n) {
         return None;
     }
+    if n == 1 && ctx.lex.is("naming_participle", ctx.lower(i)) && names_a_thing(ctx, i) {
+        return None;
+    }
     if phrase.value.clause_only && !clause_follows(ctx, i + n) && !evidence_subject(ctx, i) {
         return None;
     }
@@ -81,6 +84,52 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
         cue: phrase.value.clone(),
         end: i + n,
     })
+}
+
+/// Longest name after a naming participle, in tokens ("a group called the Ethiopian People's Revolutionary Party").
+const MAX_NAMED: usize = 10;
+
+/// Whether the participle at token `i` gives a thing its name ("a program called Sandy Hook Promise", "the
+/// gatherings, called the Clinton Global Initiative, …") rather than reporting a verdict ("the mayor called Ruiz a
+/// liar"). It follows a common noun or a comma and precedes a name or a quote; a verdict goes on after the name
+/// with its predicate, an article or a quote ("called Ruiz a liar", "called bankers “fat cats”").
+fn names_a_thing(ctx: &Ctx, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    let w = ctx.lower(prev);
+    let noun_before = ctx.is_word(prev)
+        && !ctx.toks[prev].cap
+        && !ctx.lex.is("pronoun", w)
+        && !ctx.lex.is("relative", w)
+        && !ctx.lex.is("be", w)
+        && !ctx.lex.is("cue_modifier", w)
+        && !w.ends_with("ly");
+    if !noun_before && !ctx.is_punct(prev, ",") {
+        return false;
+    }
+    let is_open_quote = |k: usize| matches!(ctx.lower(k), "“" | "\"" | "''" | "‘");
+    let mut k = i + 1;
+    // "called the Union of Camp Dwellers"
+    if ctx.lower(k) == "the" && ctx.is_cap_word(k + 1) {
+        k += 1;
+    }
+    if is_open_quote(k) {
+        // A quoted title: past its closing mark.
+        k = (k + 1..ctx.toks.len().min(k + 1 + MAX_NAMED))
+            .find(|&j| matches!(ctx.lower(j), "”" | "\"" | "''" | "’"))
+            .map_or(k, |j| j + 1);
+    } else if ctx.is_cap_word(k) {
+        while k < ctx.toks.len().min(i + 1 + MAX_NAMED)
+            && (ctx.is_cap_word(k)
+                || (ctx.lex.is("name_word", ctx.lower(k)) && ctx.is_cap_word(k + 1)))
+        {
+            k += 1;
+        }
+    } else {
+        return false;
+    }
+    !(ctx.lex.is("determiner", ctx.lower(k)) || is_open_quote(k))
 }
 
 /// Most words between an evidence noun heading a subject and its cue ("a CNN poll [released last week] showed").

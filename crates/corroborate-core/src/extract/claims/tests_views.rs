@@ -407,3 +407,34 @@ fn clause_only_cue_with_a_clause_without_that() {
         Some("they had ignored the warnings for years")
     );
 }
+
+#[test]
+fn called_naming_a_thing_is_no_claim() {
+    for text in [
+        "She now helps lead a program called Harbor Watch.",
+        "The residents joined a movement called the Union of Camp Dwellers last year.",
+        "He shared a syllabus for a class called “Perception” on his website.",
+    ] {
+        let (_, c) = claims(text, "en");
+        assert!(
+            c.iter().all(|c| c.cue.as_deref() != Some("call")),
+            "{text}: {c:#?}"
+        );
+    }
+    // A verdict goes on after the name with its predicate.
+    let (d, c) = claims("The minister called Ruiz a liar on Tuesday.", "en");
+    let a = attributed(&c);
+    assert_eq!(
+        (speaker(&d, a), a.cue.as_deref()),
+        (Some("The minister"), Some("call"))
+    );
+    let (d, c) = claims(
+        "The spokesman called the operation “a complete success.”",
+        "en",
+    );
+    let a = attributed(&c);
+    assert_eq!(
+        (speaker(&d, a), a.cue.as_deref()),
+        (Some("The spokesman"), Some("call"))
+    );
+}
