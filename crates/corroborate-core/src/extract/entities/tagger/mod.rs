@@ -157,12 +157,84 @@ fn describes(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
     }
     let lower = w.lower.as_str();
     let tail = lower.rsplit('-').next().unwrap_or(lower);
+    names_role(w, lex, gaz)
+        || gaz.function_words.contains(lower)
+        || (w.cap && (gaz.is_noun(lower) || (tail != lower && gaz.is_noun(tail))))
+}
+
+/// Whether a word names a role or title a person may carry ("Dr.", "Oberst", "CEO", "FDP-Fraktionsvize",
+/// "Löwen-Keeper"): narrower than [`describes`], which also takes any listed noun ("Verlag" heads an
+/// organisation named after its founder).
+fn names_role(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    let lower = w.lower.as_str();
+    let tail = lower.rsplit('-').next().unwrap_or(lower);
     lex.is_title(lower)
         || lex.is_title(&format!("{lower}."))
         || lex.is_title(tail)
         || lex.role_nouns.contains_key(lower)
-        || gaz.function_words.contains(lower)
-        || (w.cap && (gaz.is_noun(lower) || (tail != lower && gaz.is_noun(tail))))
+        || descriptor_compound(w, lex, gaz)
+}
+
+/// Whether a hyphenated word is a descriptor: a capitalised last part behind an acronym ("FDP-Fraktionsvize",
+/// "SVP-Nationalrat") or behind a listed noun, place or organisation ("Löwen-Keeper", "Bayern-Trainer"). Its
+/// first part is no given name or surname, so double names ("Hans-Peter", "Müller-Lüdenscheidt") are not
+/// descriptors.
+fn descriptor_compound(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    let Some((head, rest)) = w.text.split_once('-') else {
+        return false;
+    };
+    let tail = rest.rsplit('-').next().unwrap_or(rest);
+    let named = |s: &str| {
+        lex.given_names.contains_key(s) || gaz.given_names.contains(s) || gaz.surnames.contains(s)
+    };
+    if tail.chars().count() < 3
+        || !tail.chars().next().is_some_and(char::is_uppercase)
+        || named(head)
+    {
+        return false;
+    }
+    super::acronyms::is_acronym(head)
+        || gaz.is_noun(&head.to_lowercase())
+        || gaz.places.contains(head)
+        || gaz.organizations.contains(head)
+        || lex.places.contains(head)
+}
+
+/// Whether a word is a listed given name.
+fn given_name(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    let first = w.text.split('-').next().unwrap_or(w.text);
+    [w.text, first]
+        .iter()
+        .any(|s| lex.given_names.contains_key(*s) || gaz.given_names.contains(*s))
+}
+
+/// A name of another kind that is a role followed by a person's name (a given name first, or capitalised words
+/// ending on a listed surname: "Oberst Kalvus Brenntal", "SVP-Nationalrat Toni Brunner" read as
+/// organisations) is the person behind the role: the model learnt that "SVP" opens organisations, but a role
+/// in front of a name makes a person.
+fn person_behind_role(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let person = |rest: &[Word]| match rest {
+        [] => false,
+        [one, ..] if given_name(one, lex, gaz) => true,
+        [.., last] => {
+            rest.len() >= 2
+                && gaz.surnames.contains(last.text)
+                && rest.iter().all(|w| w.cap && w.kind == TokenKind::Word)
+        }
+    };
+    if kind != EntityKind::Person
+        && first < last
+        && names_role(&words[first], lex, gaz)
+        && person(&words[first + 1..=last])
+    {
+        return (first + 1, last, EntityKind::Person);
+    }
+    (first, last, kind)
 }
 
 /// A person's name without the descriptors the model read at its edges ("CEO Rick Dudley" → "Rick Dudley",
@@ -236,7 +308,7 @@ pub(super) fn retag(
     let mut spans: Vec<(usize, usize, EntityKind)> = spans
         .into_iter()
         .flat_map(|span| well_formed(span, words, lex))
-        .map(|span| trim_person(span, words, lex, gaz))
+        .map(|span| trim_person(person_behind_role(span, words, lex, gaz), words, lex, gaz))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und

@@ -280,6 +280,35 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
         ),
         "Feldhus"
     );
+    // A hyphenated descriptor: a party's acronym or a team's name in front of a role.
+    assert_eq!(
+        trimmed_surface(
+            "Gestern sprach FDP-Fraktionsvize Kalvus Brenntal.",
+            "FDP-Fraktionsvize",
+            "Brenntal",
+            person
+        ),
+        "Kalvus Brenntal"
+    );
+    assert_eq!(
+        trimmed_surface(
+            "Den Ball hielt Löwen-Keeper Brenntal fest.",
+            "Löwen-Keeper",
+            "Brenntal",
+            person
+        ),
+        "Brenntal"
+    );
+    // Double given names are no descriptors.
+    assert_eq!(
+        trimmed_surface(
+            "Gestern sprach Hans-Peter Brenntal.",
+            "Hans-Peter",
+            "Brenntal",
+            person
+        ),
+        "Hans-Peter Brenntal"
+    );
     // Given names and surnames stay, even where they are nouns too; other kinds are left alone.
     assert_eq!(
         trimmed_surface("Gestern sprach Thomas Bauer.", "Thomas", "Bauer", person),
@@ -293,6 +322,62 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
             EntityKind::Organization
         ),
         "Firma Kalvora"
+    );
+}
+
+/// The surface and kind `person_behind_role` makes of a model name of `kind` covering `first..=last`.
+fn behind_role(text: &str, first: &str, last: &str, kind: EntityKind) -> (String, EntityKind) {
+    let words = german_words(text);
+    let at = |s: &str| position_of(&words, s);
+    let (a, b, k) = person_behind_role(
+        (at(first), at(last), kind),
+        &words,
+        Lex::for_lang("de"),
+        gazette::Gazette::for_lang("de"),
+    );
+    (text[words[a].span.start..words[b].span.end].to_string(), k)
+}
+
+#[test]
+fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
+    let org = EntityKind::Organization;
+    assert_eq!(
+        behind_role(
+            "In der Jury saß SVP-Nationalrat Jonas Brenntal.",
+            "SVP-Nationalrat",
+            "Brenntal",
+            org
+        ),
+        ("Jonas Brenntal".to_string(), EntityKind::Person)
+    );
+    assert_eq!(
+        behind_role(
+            "In der Jury saß Oberst Kalvus Brunner.",
+            "Oberst",
+            "Brunner",
+            org
+        ),
+        ("Kalvus Brunner".to_string(), EntityKind::Person)
+    );
+    // A noun in front of a founder's name heads an organisation; a role in front of one unknown word says
+    // too little.
+    assert_eq!(
+        behind_role(
+            "Das Buch erschien im Verlag Jonas Brenntal.",
+            "Verlag",
+            "Brenntal",
+            org
+        ),
+        ("Verlag Jonas Brenntal".to_string(), org)
+    );
+    assert_eq!(
+        behind_role(
+            "Die SVP-Nationalrat Kalvora tagt.",
+            "SVP-Nationalrat",
+            "Kalvora",
+            org
+        ),
+        ("SVP-Nationalrat Kalvora".to_string(), org)
     );
 }
 
