@@ -53,7 +53,7 @@ pub struct Affixed {
 }
 
 impl Affixed {
-    fn from_table(lang: &str, name: &str) -> Affixed {
+    pub(super) fn from_table(lang: &str, name: &str) -> Affixed {
         let mut a = Affixed::default();
         for entry in lines(lang, name) {
             let (word, gender) = match key_value(entry) {

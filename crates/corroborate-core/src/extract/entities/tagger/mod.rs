@@ -200,10 +200,12 @@ fn descriptor_compound(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
         || lex.places.contains(head)
 }
 
-/// Whether a word is a listed given name.
+/// Whether a word is a listed given name (or a double one, "Carl-Ludwig"), punctuation the corpus left on it
+/// aside.
 fn given_name(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
-    let first = w.text.split('-').next().unwrap_or(w.text);
-    [w.text, first]
+    let text = w.text.trim_matches(|c: char| !c.is_alphanumeric());
+    let first = text.split('-').next().unwrap_or(text);
+    [text, first]
         .iter()
         .any(|s| lex.given_names.contains_key(*s) || gaz.given_names.contains(*s))
 }
@@ -254,6 +256,87 @@ fn trim_person(
         while first < last && words[first].kind == TokenKind::Punct {
             first += 1;
         }
+    }
+    (first, last, kind)
+}
+
+/// A name of another kind right behind a noun for a person is that person ("Tante Cilli", "Teamkollegen
+/// Vitantonio Liuzzi", "CSU-Politiker Straubinger", "Kontrahentin Hagar Shmoulefeld Finer"): the model reads
+/// the noun as context only once it has seen it, the table of such nouns covers the rest. A listed place or
+/// organisation, or the genitive of one, stays what it is ("Präsident Frankreichs", "Trainer Bayerns").
+fn person_after_noun(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let unchanged = (first, last, kind);
+    let Some(prev) = first.checked_sub(1).map(|p| &words[p]) else {
+        return unchanged;
+    };
+    if kind == EntityKind::Person
+        || prev.sent != words[first].sent
+        || !prev.cap
+        || prev.kind != TokenKind::Word
+    {
+        return unchanged;
+    }
+    let lower = prev.lower.as_str();
+    let tail = lower.rsplit('-').next().unwrap_or(lower);
+    let person_noun = [lower, tail]
+        .iter()
+        .any(|w| gaz.person_nouns.has(w) || lex.is_title(w));
+    let name = &words[first..=last];
+    let text = name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    let listed = |s: &str| {
+        gaz.places.contains(s)
+            || gaz.organizations.contains(s)
+            || lex.places.contains(s)
+            || lex.organizations.contains(s)
+    };
+    let genitive = text
+        .strip_suffix("es")
+        .into_iter()
+        .chain(text.strip_suffix('s'))
+        .any(listed);
+    if person_noun
+        && !listed(&text)
+        && !genitive
+        && name.iter().all(|w| w.cap && w.kind == TokenKind::Word)
+    {
+        return (first, last, EntityKind::Person);
+    }
+    unchanged
+}
+
+/// A person's name without listed common nouns the model read at its end ("Zapotockys Kollege", "Matthew
+/// Williams Liebeskummer"); words in a name list stay ("Thomas Bauer", "Hans Holländer").
+fn trim_person_end(
+    (first, mut last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    if kind != EntityKind::Person {
+        return (first, last, kind);
+    }
+    let noun_only = |w: &Word| {
+        w.kind == TokenKind::Word
+            && w.cap
+            && gaz.is_noun(&w.lower)
+            && !lex.given_names.contains_key(w.text)
+            && !gaz.given_names.contains(w.text)
+            && !gaz.surnames.contains(w.text)
+            && !gaz.places.contains(w.text)
+            && !gaz.organizations.contains(w.text)
+    };
+    // A noun right behind a given name is the surname ("Renate Bassen", "Joachim Fest").
+    let after_surname = |i: usize| {
+        let w = &words[i - 1];
+        w.kind == TokenKind::Word && w.cap && !given_name(w, lex, gaz)
+    };
+    while last > first && noun_only(&words[last]) && after_surname(last) {
+        last -= 1;
     }
     (first, last, kind)
 }
@@ -309,6 +392,7 @@ pub(super) fn retag(
         .into_iter()
         .flat_map(|span| well_formed(span, words, lex))
         .map(|span| trim_person(person_behind_role(span, words, lex, gaz), words, lex, gaz))
+        .map(|span| trim_person_end(person_after_noun(span, words, lex, gaz), words, lex, gaz))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und

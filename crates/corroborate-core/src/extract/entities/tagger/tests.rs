@@ -381,6 +381,124 @@ fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
     );
 }
 
+/// The surface and kind a post-processing step makes of a model name of `kind` covering `first..=last`.
+fn after_step(
+    step: fn(
+        (usize, usize, EntityKind),
+        &[Word],
+        &Lex,
+        &gazette::Gazette,
+    ) -> (usize, usize, EntityKind),
+    text: &str,
+    first: &str,
+    last: &str,
+    kind: EntityKind,
+) -> (String, EntityKind) {
+    let words = german_words(text);
+    let at = |s: &str| position_of(&words, s);
+    let (a, b, k) = step(
+        (at(first), at(last), kind),
+        &words,
+        Lex::for_lang("de"),
+        gazette::Gazette::for_lang("de"),
+    );
+    (text[words[a].span.start..words[b].span.end].to_string(), k)
+}
+
+#[test]
+fn a_name_behind_a_noun_for_a_person_is_a_person() {
+    let person = EntityKind::Person;
+    let org = EntityKind::Organization;
+    let loc = EntityKind::Location;
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Sie half ihrer Tante Kalvora.",
+            "Kalvora",
+            "Kalvora",
+            loc
+        ),
+        ("Kalvora".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Auch sein Teamkollege Jonas Brenntal fuhr schnell.",
+            "Jonas",
+            "Brenntal",
+            org
+        ),
+        ("Jonas Brenntal".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Das sagte der CSU-Politiker Brenntal gestern.",
+            "Brenntal",
+            "Brenntal",
+            org
+        ),
+        ("Brenntal".to_string(), person)
+    );
+    // A listed place (or its genitive) stays a place; other nouns say nothing.
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Der Präsident Frankreichs kam.",
+            "Frankreichs",
+            "Frankreichs",
+            loc
+        ),
+        ("Frankreichs".to_string(), loc)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Die Firma Kalvora wächst.",
+            "Kalvora",
+            "Kalvora",
+            org
+        ),
+        ("Kalvora".to_string(), org)
+    );
+}
+
+#[test]
+fn a_person_loses_the_listed_nouns_the_model_read_at_its_end() {
+    let person = EntityKind::Person;
+    assert_eq!(
+        after_step(
+            trim_person_end,
+            "Mira Brenntals Kollege kam auch.",
+            "Brenntals",
+            "Kollege",
+            person
+        ),
+        ("Brenntals".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            trim_person_end,
+            "Sie hat nach der Trennung von Jonas Brenntal Liebeskummer.",
+            "Jonas",
+            "Liebeskummer",
+            person
+        ),
+        ("Jonas Brenntal".to_string(), person)
+    );
+    // A noun behind a given name is the surname.
+    assert_eq!(
+        after_step(
+            trim_person_end,
+            "Laut Jonas Fest ist das neu.",
+            "Jonas",
+            "Fest",
+            person
+        ),
+        ("Jonas Fest".to_string(), person)
+    );
+}
+
 /// Whether `generic_phrase` reads the whole of `text` (one sentence) as a generic noun phrase.
 fn is_generic(text: &str) -> bool {
     let words = german_words(text);
