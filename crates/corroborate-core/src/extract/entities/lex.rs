@@ -93,6 +93,12 @@ impl Affixed {
         self.get(lower).is_some()
     }
 
+    /// Like [`Affixed::has`], also taking a word that is one of the endings on its own ("kollege" for
+    /// "-kollege").
+    pub fn has_or_is_ending(&self, lower: &str) -> bool {
+        self.has(lower) || self.endings.iter().any(|(e, _)| e == lower)
+    }
+
     /// Like [`Affixed::has`], also trying the word without a genitive `-s`/`-es` ("Innenministeriums").
     pub fn has_inflected(&self, lower: &str) -> bool {
         self.has(lower)

@@ -285,7 +285,7 @@ fn person_after_noun(
     let tail = lower.rsplit('-').next().unwrap_or(lower);
     let person_noun = [lower, tail]
         .iter()
-        .any(|w| gaz.person_nouns.has(w) || lex.is_title(w));
+        .any(|w| gaz.person_nouns.has_or_is_ending(w) || lex.is_title(w));
     let name = &words[first..=last];
     let text = name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
     let listed = |s: &str| {
@@ -337,6 +337,31 @@ fn trim_person_end(
     };
     while last > first && noun_only(&words[last]) && after_surname(last) {
         last -= 1;
+    }
+    (first, last, kind)
+}
+
+/// An organisation named by an acronym without the listed common nouns the model read behind it ("SWR
+/// Fernsehen" is the broadcaster "SWR" and its television): GermEval and the written training text stop at
+/// the acronym. Heads of organisations stay ("KfW Bank", "ADAC Stiftung").
+fn trim_acronym_tail(
+    (first, mut last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    if kind != EntityKind::Organization || !super::acronyms::is_acronym(words[first].text) {
+        return (first, last, kind);
+    }
+    let generic = |w: &Word| {
+        w.kind == TokenKind::Word
+            && w.cap
+            && gaz.is_noun(&w.lower)
+            && !lex.org_heads.has_inflected(&w.lower)
+            && !gaz.organizations.contains(w.text)
+    };
+    if last > first && words[first + 1..=last].iter().all(generic) {
+        last = first;
     }
     (first, last, kind)
 }
@@ -393,6 +418,7 @@ pub(super) fn retag(
         .flat_map(|span| well_formed(span, words, lex))
         .map(|span| trim_person(person_behind_role(span, words, lex, gaz), words, lex, gaz))
         .map(|span| trim_person_end(person_after_noun(span, words, lex, gaz), words, lex, gaz))
+        .map(|span| trim_acronym_tail(span, words, lex, gaz))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und

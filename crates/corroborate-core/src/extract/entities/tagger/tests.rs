@@ -440,6 +440,16 @@ fn a_name_behind_a_noun_for_a_person_is_a_person() {
         ),
         ("Brenntal".to_string(), person)
     );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Er traf seinen Nachfolger Brenntal.",
+            "Brenntal",
+            "Brenntal",
+            org
+        ),
+        ("Brenntal".to_string(), person)
+    );
     // A listed place (or its genitive) stays a place; other nouns say nothing.
     assert_eq!(
         after_step(
@@ -460,6 +470,31 @@ fn a_name_behind_a_noun_for_a_person_is_a_person() {
             org
         ),
         ("Kalvora".to_string(), org)
+    );
+}
+
+#[test]
+fn an_acronyms_organisation_loses_the_nouns_behind_it_but_not_its_head() {
+    let org = EntityKind::Organization;
+    assert_eq!(
+        after_step(
+            trim_acronym_tail,
+            "Heute startet das SWR Fernsehen eine Reihe.",
+            "SWR",
+            "Fernsehen",
+            org
+        ),
+        ("SWR".to_string(), org)
+    );
+    assert_eq!(
+        after_step(
+            trim_acronym_tail,
+            "Die KLV Stiftung hilft.",
+            "KLV",
+            "Stiftung",
+            org
+        ),
+        ("KLV Stiftung".to_string(), org)
     );
 }
 
