@@ -325,24 +325,12 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
     );
 }
 
-/// The surface and kind `person_behind_role` makes of a model name of `kind` covering `first..=last`.
-fn behind_role(text: &str, first: &str, last: &str, kind: EntityKind) -> (String, EntityKind) {
-    let words = german_words(text);
-    let at = |s: &str| position_of(&words, s);
-    let (a, b, k) = person_behind_role(
-        (at(first), at(last), kind),
-        &words,
-        Lex::for_lang("de"),
-        gazette::Gazette::for_lang("de"),
-    );
-    (text[words[a].span.start..words[b].span.end].to_string(), k)
-}
-
 #[test]
 fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
     let org = EntityKind::Organization;
     assert_eq!(
-        behind_role(
+        after_step(
+            person_behind_role,
             "In der Jury saß SVP-Nationalrat Jonas Brenntal.",
             "SVP-Nationalrat",
             "Brenntal",
@@ -351,7 +339,8 @@ fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
         ("Jonas Brenntal".to_string(), EntityKind::Person)
     );
     assert_eq!(
-        behind_role(
+        after_step(
+            person_behind_role,
             "In der Jury saß Oberst Kalvus Brunner.",
             "Oberst",
             "Brunner",
@@ -362,7 +351,8 @@ fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
     // A noun in front of a founder's name heads an organisation; a role in front of one unknown word says
     // too little.
     assert_eq!(
-        behind_role(
+        after_step(
+            person_behind_role,
             "Das Buch erschien im Verlag Jonas Brenntal.",
             "Verlag",
             "Brenntal",
@@ -371,7 +361,8 @@ fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
         ("Verlag Jonas Brenntal".to_string(), org)
     );
     assert_eq!(
-        behind_role(
+        after_step(
+            person_behind_role,
             "Die SVP-Nationalrat Kalvora tagt.",
             "SVP-Nationalrat",
             "Kalvora",
@@ -381,14 +372,13 @@ fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
     );
 }
 
+/// A post-processing step over one model name (first word, last word, kind).
+type Step =
+    fn((usize, usize, EntityKind), &[Word], &Lex, &gazette::Gazette) -> (usize, usize, EntityKind);
+
 /// The surface and kind a post-processing step makes of a model name of `kind` covering `first..=last`.
 fn after_step(
-    step: fn(
-        (usize, usize, EntityKind),
-        &[Word],
-        &Lex,
-        &gazette::Gazette,
-    ) -> (usize, usize, EntityKind),
+    step: Step,
     text: &str,
     first: &str,
     last: &str,
