@@ -147,6 +147,8 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "ner_organizations"),
     table!("de", "ner_place_endings"),
     table!("de", "ner_surname_endings"),
+    // Nouns for people, read by the tagger's post-processing only (a name behind one is a person).
+    table!("de", "ner_person_nouns"),
     // Stopwords left out of the term vectors that `reconcile::stories` compares.
     table!("en", "stopwords"),
     table!("de", "stopwords"),

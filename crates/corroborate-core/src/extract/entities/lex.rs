@@ -53,7 +53,7 @@ pub struct Affixed {
 }
 
 impl Affixed {
-    fn from_table(lang: &str, name: &str) -> Affixed {
+    pub(super) fn from_table(lang: &str, name: &str) -> Affixed {
         let mut a = Affixed::default();
         for entry in lines(lang, name) {
             let (word, gender) = match key_value(entry) {
@@ -91,6 +91,12 @@ impl Affixed {
 
     pub fn has(&self, lower: &str) -> bool {
         self.get(lower).is_some()
+    }
+
+    /// Like [`Affixed::has`], also taking a word that is one of the endings on its own ("kollege" for
+    /// "-kollege").
+    pub fn has_or_is_ending(&self, lower: &str) -> bool {
+        self.has(lower) || self.endings.iter().any(|(e, _)| e == lower)
     }
 
     /// Like [`Affixed::has`], also trying the word without a genitive `-s`/`-es` ("Innenministeriums").

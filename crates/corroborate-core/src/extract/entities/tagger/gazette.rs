@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::super::lex::Affixed;
 use crate::lexicon::lines;
 
 /// The lists of one language.
@@ -25,6 +26,9 @@ pub struct Gazette {
     /// Lower-case function words (the language's stopwords): "Nur", "Für", "Da" capitalised at a sentence's
     /// start are no part of a name.
     pub function_words: HashSet<String>,
+    /// Nouns for people (kin, trades, roles; `-x` entries are endings): a name right behind one is a person.
+    /// Read by the post-processing only, not a feature.
+    pub person_nouns: Affixed,
 }
 
 /// Inflection endings tried off a word to find its noun ("Häusern" → "häuser", "Staates" → "staat").
@@ -68,6 +72,7 @@ impl Gazette {
             surname_endings: endings("ner_surname_endings"),
             max_words,
             function_words: crate::lexicon::lowercase_set(lang, "stopwords"),
+            person_nouns: Affixed::from_table(lang, "ner_person_nouns"),
         }
     }
 

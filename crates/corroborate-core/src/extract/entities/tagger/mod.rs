@@ -157,12 +157,86 @@ fn describes(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
     }
     let lower = w.lower.as_str();
     let tail = lower.rsplit('-').next().unwrap_or(lower);
+    names_role(w, lex, gaz)
+        || gaz.function_words.contains(lower)
+        || (w.cap && (gaz.is_noun(lower) || (tail != lower && gaz.is_noun(tail))))
+}
+
+/// Whether a word names a role or title a person may carry ("Dr.", "Oberst", "CEO", "FDP-Fraktionsvize",
+/// "Löwen-Keeper"): narrower than [`describes`], which also takes any listed noun ("Verlag" heads an
+/// organisation named after its founder).
+fn names_role(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    let lower = w.lower.as_str();
+    let tail = lower.rsplit('-').next().unwrap_or(lower);
     lex.is_title(lower)
         || lex.is_title(&format!("{lower}."))
         || lex.is_title(tail)
         || lex.role_nouns.contains_key(lower)
-        || gaz.function_words.contains(lower)
-        || (w.cap && (gaz.is_noun(lower) || (tail != lower && gaz.is_noun(tail))))
+        || descriptor_compound(w, lex, gaz)
+}
+
+/// Whether a hyphenated word is a descriptor: a capitalised last part behind an acronym ("FDP-Fraktionsvize",
+/// "SVP-Nationalrat") or behind a listed noun, place or organisation ("Löwen-Keeper", "Bayern-Trainer"). Its
+/// first part is no given name or surname, so double names ("Hans-Peter", "Müller-Lüdenscheidt") are not
+/// descriptors.
+fn descriptor_compound(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    let Some((head, rest)) = w.text.split_once('-') else {
+        return false;
+    };
+    let tail = rest.rsplit('-').next().unwrap_or(rest);
+    let named = |s: &str| {
+        lex.given_names.contains_key(s) || gaz.given_names.contains(s) || gaz.surnames.contains(s)
+    };
+    if tail.chars().count() < 3
+        || !tail.chars().next().is_some_and(char::is_uppercase)
+        || named(head)
+    {
+        return false;
+    }
+    super::acronyms::is_acronym(head)
+        || gaz.is_noun(&head.to_lowercase())
+        || gaz.places.contains(head)
+        || gaz.organizations.contains(head)
+        || lex.places.contains(head)
+}
+
+/// Whether a word is a listed given name (or a double one, "Carl-Ludwig"), punctuation the corpus left on it
+/// aside.
+fn given_name(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    let text = w.text.trim_matches(|c: char| !c.is_alphanumeric());
+    let first = text.split('-').next().unwrap_or(text);
+    [text, first]
+        .iter()
+        .any(|s| lex.given_names.contains_key(*s) || gaz.given_names.contains(*s))
+}
+
+/// A name of another kind that is a role followed by a person's name (a given name first, or capitalised words
+/// ending on a listed surname: "Oberst Kalvus Brenntal", "SVP-Nationalrat Toni Brunner" read as
+/// organisations) is the person behind the role: the model learnt that "SVP" opens organisations, but a role
+/// in front of a name makes a person.
+fn person_behind_role(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let person = |rest: &[Word]| match rest {
+        [] => false,
+        [one, ..] if given_name(one, lex, gaz) => true,
+        [.., last] => {
+            rest.len() >= 2
+                && gaz.surnames.contains(last.text)
+                && rest.iter().all(|w| w.cap && w.kind == TokenKind::Word)
+        }
+    };
+    if kind != EntityKind::Person
+        && first < last
+        && names_role(&words[first], lex, gaz)
+        && person(&words[first + 1..=last])
+    {
+        return (first + 1, last, EntityKind::Person);
+    }
+    (first, last, kind)
 }
 
 /// A person's name without the descriptors the model read at its edges ("CEO Rick Dudley" → "Rick Dudley",
@@ -182,6 +256,112 @@ fn trim_person(
         while first < last && words[first].kind == TokenKind::Punct {
             first += 1;
         }
+    }
+    (first, last, kind)
+}
+
+/// A name of another kind right behind a noun for a person is that person ("Tante Cilli", "Teamkollegen
+/// Vitantonio Liuzzi", "CSU-Politiker Straubinger", "Kontrahentin Hagar Shmoulefeld Finer"): the model reads
+/// the noun as context only once it has seen it, the table of such nouns covers the rest. A listed place or
+/// organisation, or the genitive of one, stays what it is ("Präsident Frankreichs", "Trainer Bayerns").
+fn person_after_noun(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let unchanged = (first, last, kind);
+    let Some(prev) = first.checked_sub(1).map(|p| &words[p]) else {
+        return unchanged;
+    };
+    if kind == EntityKind::Person
+        || prev.sent != words[first].sent
+        || !prev.cap
+        || prev.kind != TokenKind::Word
+    {
+        return unchanged;
+    }
+    let lower = prev.lower.as_str();
+    let tail = lower.rsplit('-').next().unwrap_or(lower);
+    let person_noun = [lower, tail]
+        .iter()
+        .any(|w| gaz.person_nouns.has_or_is_ending(w) || lex.is_title(w));
+    let name = &words[first..=last];
+    let text = name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    let listed = |s: &str| {
+        gaz.places.contains(s)
+            || gaz.organizations.contains(s)
+            || lex.places.contains(s)
+            || lex.organizations.contains(s)
+    };
+    let genitive = text
+        .strip_suffix("es")
+        .into_iter()
+        .chain(text.strip_suffix('s'))
+        .any(listed);
+    if person_noun
+        && !listed(&text)
+        && !genitive
+        && name.iter().all(|w| w.cap && w.kind == TokenKind::Word)
+    {
+        return (first, last, EntityKind::Person);
+    }
+    unchanged
+}
+
+/// A person's name without listed common nouns the model read at its end ("Zapotockys Kollege", "Matthew
+/// Williams Liebeskummer"); words in a name list stay ("Thomas Bauer", "Hans Holländer").
+fn trim_person_end(
+    (first, mut last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    if kind != EntityKind::Person {
+        return (first, last, kind);
+    }
+    let noun_only = |w: &Word| {
+        w.kind == TokenKind::Word
+            && w.cap
+            && gaz.is_noun(&w.lower)
+            && !lex.given_names.contains_key(w.text)
+            && !gaz.given_names.contains(w.text)
+            && !gaz.surnames.contains(w.text)
+            && !gaz.places.contains(w.text)
+            && !gaz.organizations.contains(w.text)
+    };
+    // A noun right behind a given name is the surname ("Renate Bassen", "Joachim Fest").
+    let after_surname = |i: usize| {
+        let w = &words[i - 1];
+        w.kind == TokenKind::Word && w.cap && !given_name(w, lex, gaz)
+    };
+    while last > first && noun_only(&words[last]) && after_surname(last) {
+        last -= 1;
+    }
+    (first, last, kind)
+}
+
+/// An organisation named by an acronym without the listed common nouns the model read behind it ("SWR
+/// Fernsehen" is the broadcaster "SWR" and its television): GermEval and the written training text stop at
+/// the acronym. Heads of organisations stay ("KfW Bank", "ADAC Stiftung").
+fn trim_acronym_tail(
+    (first, mut last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    if kind != EntityKind::Organization || !super::acronyms::is_acronym(words[first].text) {
+        return (first, last, kind);
+    }
+    let generic = |w: &Word| {
+        w.kind == TokenKind::Word
+            && w.cap
+            && gaz.is_noun(&w.lower)
+            && !lex.org_heads.has_inflected(&w.lower)
+            && !gaz.organizations.contains(w.text)
+    };
+    if last > first && words[first + 1..=last].iter().all(generic) {
+        last = first;
     }
     (first, last, kind)
 }
@@ -236,7 +416,9 @@ pub(super) fn retag(
     let mut spans: Vec<(usize, usize, EntityKind)> = spans
         .into_iter()
         .flat_map(|span| well_formed(span, words, lex))
-        .map(|span| trim_person(span, words, lex, gaz))
+        .map(|span| trim_person(person_behind_role(span, words, lex, gaz), words, lex, gaz))
+        .map(|span| trim_person_end(person_after_noun(span, words, lex, gaz), words, lex, gaz))
+        .map(|span| trim_acronym_tail(span, words, lex, gaz))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und

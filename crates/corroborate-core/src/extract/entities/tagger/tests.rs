@@ -280,6 +280,35 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
         ),
         "Feldhus"
     );
+    // A hyphenated descriptor: a party's acronym or a team's name in front of a role.
+    assert_eq!(
+        trimmed_surface(
+            "Gestern sprach FDP-Fraktionsvize Kalvus Brenntal.",
+            "FDP-Fraktionsvize",
+            "Brenntal",
+            person
+        ),
+        "Kalvus Brenntal"
+    );
+    assert_eq!(
+        trimmed_surface(
+            "Den Ball hielt Löwen-Keeper Brenntal fest.",
+            "Löwen-Keeper",
+            "Brenntal",
+            person
+        ),
+        "Brenntal"
+    );
+    // Double given names are no descriptors.
+    assert_eq!(
+        trimmed_surface(
+            "Gestern sprach Hans-Peter Brenntal.",
+            "Hans-Peter",
+            "Brenntal",
+            person
+        ),
+        "Hans-Peter Brenntal"
+    );
     // Given names and surnames stay, even where they are nouns too; other kinds are left alone.
     assert_eq!(
         trimmed_surface("Gestern sprach Thomas Bauer.", "Thomas", "Bauer", person),
@@ -293,6 +322,205 @@ fn a_person_loses_the_titles_and_function_words_the_model_read_in_front() {
             EntityKind::Organization
         ),
         "Firma Kalvora"
+    );
+}
+
+#[test]
+fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
+    let org = EntityKind::Organization;
+    assert_eq!(
+        after_step(
+            person_behind_role,
+            "In der Jury saß SVP-Nationalrat Jonas Brenntal.",
+            "SVP-Nationalrat",
+            "Brenntal",
+            org
+        ),
+        ("Jonas Brenntal".to_string(), EntityKind::Person)
+    );
+    assert_eq!(
+        after_step(
+            person_behind_role,
+            "In der Jury saß Oberst Kalvus Brunner.",
+            "Oberst",
+            "Brunner",
+            org
+        ),
+        ("Kalvus Brunner".to_string(), EntityKind::Person)
+    );
+    // A noun in front of a founder's name heads an organisation; a role in front of one unknown word says
+    // too little.
+    assert_eq!(
+        after_step(
+            person_behind_role,
+            "Das Buch erschien im Verlag Jonas Brenntal.",
+            "Verlag",
+            "Brenntal",
+            org
+        ),
+        ("Verlag Jonas Brenntal".to_string(), org)
+    );
+    assert_eq!(
+        after_step(
+            person_behind_role,
+            "Die SVP-Nationalrat Kalvora tagt.",
+            "SVP-Nationalrat",
+            "Kalvora",
+            org
+        ),
+        ("SVP-Nationalrat Kalvora".to_string(), org)
+    );
+}
+
+/// A post-processing step over one model name (first word, last word, kind).
+type Step =
+    fn((usize, usize, EntityKind), &[Word], &Lex, &gazette::Gazette) -> (usize, usize, EntityKind);
+
+/// The surface and kind a post-processing step makes of a model name of `kind` covering `first..=last`.
+fn after_step(
+    step: Step,
+    text: &str,
+    first: &str,
+    last: &str,
+    kind: EntityKind,
+) -> (String, EntityKind) {
+    let words = german_words(text);
+    let at = |s: &str| position_of(&words, s);
+    let (a, b, k) = step(
+        (at(first), at(last), kind),
+        &words,
+        Lex::for_lang("de"),
+        gazette::Gazette::for_lang("de"),
+    );
+    (text[words[a].span.start..words[b].span.end].to_string(), k)
+}
+
+#[test]
+fn a_name_behind_a_noun_for_a_person_is_a_person() {
+    let person = EntityKind::Person;
+    let org = EntityKind::Organization;
+    let loc = EntityKind::Location;
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Sie half ihrer Tante Kalvora.",
+            "Kalvora",
+            "Kalvora",
+            loc
+        ),
+        ("Kalvora".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Auch sein Teamkollege Jonas Brenntal fuhr schnell.",
+            "Jonas",
+            "Brenntal",
+            org
+        ),
+        ("Jonas Brenntal".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Das sagte der CSU-Politiker Brenntal gestern.",
+            "Brenntal",
+            "Brenntal",
+            org
+        ),
+        ("Brenntal".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Er traf seinen Nachfolger Brenntal.",
+            "Brenntal",
+            "Brenntal",
+            org
+        ),
+        ("Brenntal".to_string(), person)
+    );
+    // A listed place (or its genitive) stays a place; other nouns say nothing.
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Der Präsident Frankreichs kam.",
+            "Frankreichs",
+            "Frankreichs",
+            loc
+        ),
+        ("Frankreichs".to_string(), loc)
+    );
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Die Firma Kalvora wächst.",
+            "Kalvora",
+            "Kalvora",
+            org
+        ),
+        ("Kalvora".to_string(), org)
+    );
+}
+
+#[test]
+fn an_acronyms_organisation_loses_the_nouns_behind_it_but_not_its_head() {
+    let org = EntityKind::Organization;
+    assert_eq!(
+        after_step(
+            trim_acronym_tail,
+            "Heute startet das SWR Fernsehen eine Reihe.",
+            "SWR",
+            "Fernsehen",
+            org
+        ),
+        ("SWR".to_string(), org)
+    );
+    assert_eq!(
+        after_step(
+            trim_acronym_tail,
+            "Die KLV Stiftung hilft.",
+            "KLV",
+            "Stiftung",
+            org
+        ),
+        ("KLV Stiftung".to_string(), org)
+    );
+}
+
+#[test]
+fn a_person_loses_the_listed_nouns_the_model_read_at_its_end() {
+    let person = EntityKind::Person;
+    assert_eq!(
+        after_step(
+            trim_person_end,
+            "Mira Brenntals Kollege kam auch.",
+            "Brenntals",
+            "Kollege",
+            person
+        ),
+        ("Brenntals".to_string(), person)
+    );
+    assert_eq!(
+        after_step(
+            trim_person_end,
+            "Sie hat nach der Trennung von Jonas Brenntal Liebeskummer.",
+            "Jonas",
+            "Liebeskummer",
+            person
+        ),
+        ("Jonas Brenntal".to_string(), person)
+    );
+    // A noun behind a given name is the surname.
+    assert_eq!(
+        after_step(
+            trim_person_end,
+            "Laut Jonas Fest ist das neu.",
+            "Jonas",
+            "Fest",
+            person
+        ),
+        ("Jonas Fest".to_string(), person)
     );
 }
 
