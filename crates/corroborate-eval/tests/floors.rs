@@ -101,11 +101,11 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.735",
+        "0.75",
         "--min-cue",
-        "0.733",
+        "0.745",
         "--min-content",
-        "0.765",
+        "0.778",
     ]);
 }
 
