@@ -1018,10 +1018,26 @@ fn coordinated_subject(
             && !ctx.is_punct(hit.end, ",");
         return if listed { latest() } else { None };
     }
-    latest()
+    relative_clause_subject(ctx, conj - 1, a)
+        .filter(|rel| latest().is_none_or(|l| l.span.start < rel.span.start))
+        .or_else(latest)
         .or_else(|| subject::subject_at(ctx, a, conj - 1))
         // "In his speech, Obama praised Clinton and said …"
         .or_else(|| subject::subject_after_intro(ctx, a, conj - 1))
+}
+
+/// Longest verb phrase between ", who" and the conjunction of a coordinated cue, in tokens.
+const MAX_RELATIVE_VP: usize = 10;
+
+/// The relative pronoun whose clause the conjunction at token `conj` continues ("Terris, who saw the incident and
+/// described it"): a ", who" within a few comma-free tokens before it. Its claim is the relative's, not the
+/// main clause's earlier speaker's.
+fn relative_clause_subject(ctx: &Ctx, conj: usize, a: usize) -> Option<Speaker> {
+    let rel = (a.max(conj.saturating_sub(MAX_RELATIVE_VP))..conj)
+        .rev()
+        .take_while(|&k| !ctx.is_punct(k, ",") || ctx.lower(k + 1) == "who")
+        .find(|&k| ctx.lower(k) == "who" && k > a && ctx.is_punct(k - 1, ","))?;
+    speaker::relative_speaker(ctx, rel, a)
 }
 
 /// Most tokens of a time adjunct between a conjunction and its cue ("but on Tuesday night wrote").

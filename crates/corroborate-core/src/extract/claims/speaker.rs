@@ -458,7 +458,7 @@ pub fn left_np(ctx: &Ctx, end: usize, floor: usize) -> Option<Speaker> {
 
 /// A relative pronoun as speaker ("families who say …", "Idris Halloran, who said …"): the speaker is written
 /// "who", but it links through the noun phrase before it, so the claim is the antecedent's.
-fn relative_speaker(ctx: &Ctx, rel: usize, floor: usize) -> Option<Speaker> {
+pub(super) fn relative_speaker(ctx: &Ctx, rel: usize, floor: usize) -> Option<Speaker> {
     if !ctx.lex.is("relative", ctx.lower(rel)) || rel <= floor {
         return None;
     }

@@ -161,3 +161,16 @@ fn coordinated_cue_after_a_time_adjunct() {
         vec![(Some("The columnist Ines Varga"), "the mayor")]
     );
 }
+
+#[test]
+fn coordinated_cue_inside_a_relative_clause_is_the_relatives() {
+    let (d, c) = claims(
+        "Ruiz said the chief interviewed Ana Berg, who saw the raid and described it as brutal.",
+        "en",
+    );
+    let described = by_cue(&d, &c, "described");
+    assert_eq!(described.len(), 1, "{c:#?}");
+    assert_eq!(described[0].0, Some("who"));
+    let said = by_cue(&d, &c, "said");
+    assert_eq!(said[0].0, Some("Ruiz"));
+}
