@@ -129,6 +129,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether `s` is written in capitals: at least two letters and none lower-case ("WASHINGTON", "MR.").
+pub fn in_capitals(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
 /// Paragraph spans. A paragraph ends at a blank line, or at a line break that follows sentence-final punctuation
 /// (many texts put one paragraph per line); a line break after anything else is a soft wrap.
 pub fn paragraphs(text: &str) -> Vec<Span> {

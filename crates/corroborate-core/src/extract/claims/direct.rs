@@ -114,7 +114,8 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
     out
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
+/// Whether two spans share at least one byte.
+pub(super) fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 

@@ -81,10 +81,7 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
     for b in block::find_blocks(&ctx, &quotes) {
-        if taken
-            .iter()
-            .any(|t| t.start < b.body.end && b.body.start < t.end)
-        {
+        if taken.iter().any(|t| direct::overlaps(*t, b.body)) {
             continue;
         }
         taken.push(b.intro);
@@ -93,10 +90,7 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
         drafts.extend(block::block_claims(&ctx, &b));
     }
     for d in transcript::transcript_claims(&ctx) {
-        if !taken
-            .iter()
-            .any(|t| t.start < d.span.end && d.span.start < t.end)
-        {
+        if !taken.iter().any(|t| direct::overlaps(*t, d.span)) {
             taken.push(d.span);
             drafts.push(d);
         }

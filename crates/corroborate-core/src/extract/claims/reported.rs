@@ -11,7 +11,7 @@
 //! PolNeAR gives every token to at most one attribution, so a content stops where the next attribution in the
 //! sentence begins ([`cut_contents`]).
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, in_capitals};
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::lexicon::MarkerPos;
 use super::nominal;
@@ -574,9 +574,7 @@ fn colon_source(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         || ctx.lex.common_nouns.contains(last);
     // A dateline ("WASHINGTON:", "Paris:") names where, not who.
     let name = ctx.slice(Span::new(ctx.toks[a].span.start, ctx.toks[c - 1].span.end));
-    let dateline = ctx.lex.places.contains(&name.to_lowercase())
-        || (name.chars().filter(|ch| ch.is_alphabetic()).count() > 1
-            && !name.chars().any(char::is_lowercase));
+    let dateline = ctx.lex.places.contains(&name.to_lowercase()) || in_capitals(name);
     let content_words = (c + 1..e).filter(|&i| ctx.is_word(i)).count();
     if !named || label || dateline || !ctx.is_word(c - 1) || content_words < 3 {
         return None;

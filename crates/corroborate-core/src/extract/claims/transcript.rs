@@ -8,7 +8,7 @@
 //! quote mark ("\"WALLACE: …"); the mark is skipped. Question-and-answer interviews ("Q:", "A:") are left
 //! out: "A" names nobody until it is linked to the interviewee, which this pass does not do.
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, in_capitals};
 use super::draft::{CLAUSE_PUNCT, Draft, trim_span};
 use super::speaker;
 use crate::model::{ClaimMode, Span, Stance, TokenKind};
@@ -53,8 +53,7 @@ fn turn(ctx: &Ctx, para: Span) -> Option<Turn> {
         let s = ctx.slice(ctx.toks[i].span);
         s == "."
             || (ctx.toks[i].kind == TokenKind::Word
-                && s.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !s.chars().any(char::is_lowercase)
+                && in_capitals(s)
                 && !ctx.lex.is("colon_label", ctx.lower(i)))
     };
     let spoken = (colon + 1..r.end).filter(|&i| ctx.is_word(i)).count();
