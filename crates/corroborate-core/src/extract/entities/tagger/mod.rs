@@ -148,15 +148,11 @@ fn well_formed(
 /// of one ("Kollege", "Liebeskummer"), or a function word capitalised at the start of a sentence ("Nur",
 /// "Für"). A word in a name list (given name or surname: "Bauer", "Koch") stays.
 fn describes(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
-    if w.kind != TokenKind::Word
-        || lex.given_names.contains_key(w.text)
-        || gaz.given_names.contains(w.text)
-        || gaz.surnames.contains(w.text)
-    {
+    if w.kind != TokenKind::Word || personal_name(w.text, lex, gaz) {
         return false;
     }
     let lower = w.lower.as_str();
-    let tail = lower.rsplit('-').next().unwrap_or(lower);
+    let tail = last_part(lower);
     names_role(w, lex, gaz)
         || gaz.function_words.contains(lower)
         || (w.cap && (gaz.is_noun(lower) || (tail != lower && gaz.is_noun(tail))))
@@ -167,7 +163,7 @@ fn describes(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
 /// organisation named after its founder).
 fn names_role(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
     let lower = w.lower.as_str();
-    let tail = lower.rsplit('-').next().unwrap_or(lower);
+    let tail = last_part(lower);
     lex.is_title(lower)
         || lex.is_title(&format!("{lower}."))
         || lex.is_title(tail)
@@ -183,13 +179,10 @@ fn descriptor_compound(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
     let Some((head, rest)) = w.text.split_once('-') else {
         return false;
     };
-    let tail = rest.rsplit('-').next().unwrap_or(rest);
-    let named = |s: &str| {
-        lex.given_names.contains_key(s) || gaz.given_names.contains(s) || gaz.surnames.contains(s)
-    };
+    let tail = last_part(rest);
     if tail.chars().count() < 3
         || !tail.chars().next().is_some_and(char::is_uppercase)
-        || named(head)
+        || personal_name(head, lex, gaz)
     {
         return false;
     }
@@ -198,6 +191,19 @@ fn descriptor_compound(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
         || gaz.places.contains(head)
         || gaz.organizations.contains(head)
         || lex.places.contains(head)
+}
+
+/// Whether `text` is in a list of given names or surnames ("Bauer", "Koch"): such a word is part of a name even
+/// where it is also a noun.
+fn personal_name(text: &str, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    lex.given_names.contains_key(text)
+        || gaz.given_names.contains(text)
+        || gaz.surnames.contains(text)
+}
+
+/// The part of a hyphenated word after its last hyphen ("fdp-fraktionsvize" → "fraktionsvize"), or the word.
+fn last_part(word: &str) -> &str {
+    word.rsplit('-').next().unwrap_or(word)
 }
 
 /// Whether a word is a listed given name (or a double one, "Carl-Ludwig"), punctuation the corpus left on it
@@ -282,10 +288,12 @@ fn person_after_noun(
         return unchanged;
     }
     let lower = prev.lower.as_str();
-    let tail = lower.rsplit('-').next().unwrap_or(lower);
-    let person_noun = [lower, tail]
+    let person_noun = [lower, last_part(lower)]
         .iter()
         .any(|w| gaz.person_nouns.has_or_is_ending(w) || lex.is_title(w));
+    if !person_noun {
+        return unchanged;
+    }
     let name = &words[first..=last];
     let text = name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
     let listed = |s: &str| {
@@ -299,11 +307,7 @@ fn person_after_noun(
         .into_iter()
         .chain(text.strip_suffix('s'))
         .any(listed);
-    if person_noun
-        && !listed(&text)
-        && !genitive
-        && name.iter().all(|w| w.cap && w.kind == TokenKind::Word)
-    {
+    if !listed(&text) && !genitive && name.iter().all(|w| w.cap && w.kind == TokenKind::Word) {
         return (first, last, EntityKind::Person);
     }
     unchanged
@@ -324,9 +328,7 @@ fn trim_person_end(
         w.kind == TokenKind::Word
             && w.cap
             && gaz.is_noun(&w.lower)
-            && !lex.given_names.contains_key(w.text)
-            && !gaz.given_names.contains(w.text)
-            && !gaz.surnames.contains(w.text)
+            && !personal_name(w.text, lex, gaz)
             && !gaz.places.contains(w.text)
             && !gaz.organizations.contains(w.text)
     };
