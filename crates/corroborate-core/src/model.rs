@@ -244,6 +244,10 @@ pub struct ClaimMention {
     pub polarity: Polarity,
     /// allegedly, reportedly, "is said to", conditional mood.
     pub hedged: bool,
+    /// The hedge phrase in the evidence ("reportedly", "appeared to"), when a phrase rather than the cue
+    /// ("claims") or an indirect question made the claim hedged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hedge_span: Option<Span>,
 }
 
 /// A cleaned document with its layers.

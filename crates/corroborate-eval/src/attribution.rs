@@ -1,8 +1,10 @@
 //! `corroborate-eval attribution DATA_DIR`: our claims against PolNeAR's attribution annotations.
 //!
 //! For each article of the split, the text goes through sentence splitting and `find_claims` on a `Document`
-//! built here (no entity mentions). Narration claims are not attributions in PolNeAR and are left out. Each
-//! remaining claim gives a source (`speaker_span`, only when it lies inside the claim's own evidence: a speaker
+//! built here (no entity mentions). Narration claims are not attributions in PolNeAR and are left out, except
+//! those hedged by an appearance verb ("Christie appeared to end his bid"): PolNeAR marks that verb as the cue of
+//! a source-less attribution, so such a claim gives the verb as cue and the rest of its content as content. Each
+//! other claim gives a source (`speaker_span`, only when it lies inside the claim's own evidence: a speaker
 //! carried over from an earlier paragraph is not written in this attribution), a cue (`cue_span`) and a content
 //! (`content`). PolNeAR gives the same three roles, possibly discontinuous, as character offsets (converted here
 //! to byte offsets). When an article has several annotators' files, the first in name order is used.
@@ -26,7 +28,7 @@ use clap::Args;
 
 use crate::attribution_misses::Misses;
 use corroborate_core::extract::claims::find_claims;
-use corroborate_core::model::{ClaimMode, Document, Span, TokenKind};
+use corroborate_core::model::{ClaimMention, ClaimMode, Document, Span, TokenKind};
 use corroborate_core::text::sentences::split_sentences;
 use corroborate_core::text::tokens::tokenize;
 
@@ -324,16 +326,50 @@ fn predict(text: &str, sentences: &[Span]) -> Vec<Attribution> {
     doc.layers.sentences = sentences.to_vec();
     find_claims(&doc, "en")
         .into_iter()
-        .filter(|c| c.mode != ClaimMode::Narration)
-        .map(|c| {
+        .filter_map(|c| {
+            if c.mode == ClaimMode::Narration {
+                return appearance_attribution(text, &c);
+            }
             let inside = |s: &Span| s.start >= c.span.start && s.end <= c.span.end;
-            Attribution {
+            Some(Attribution {
                 source: c.speaker_span.filter(inside).map(|s| vec![s]),
                 cue: c.cue_span.map(|s| vec![s]),
                 content: Some(vec![c.content]),
-            }
+            })
         })
         .collect()
+}
+
+/// The verbs of an outlet's own impression that PolNeAR annotates as cues (other hedges, such as "reportedly",
+/// it marks only now and then).
+const APPEARANCE_VERBS: [&str; 6] = ["seem", "seems", "seemed", "appear", "appears", "appeared"];
+
+/// A narration claim hedged by an appearance verb, as a source-less attribution: the verb is the cue, the rest
+/// of the claim's content the content.
+fn appearance_attribution(text: &str, claim: &ClaimMention) -> Option<Attribution> {
+    let hedge = claim.hedge_span?;
+    let phrase = text.get(hedge.start..hedge.end)?;
+    let (at, verb) = phrase
+        .split_whitespace()
+        .scan(0, |from, w| {
+            let at = phrase[*from..].find(w).map_or(*from, |k| *from + k);
+            *from = at + w.len();
+            Some((at, w))
+        })
+        .find(|(_, w)| APPEARANCE_VERBS.contains(&w.to_lowercase().as_str()))?;
+    let cue = Span::new(hedge.start + at, hedge.start + at + verb.len());
+    let content: Frags = [
+        Span::new(claim.content.start, cue.start.max(claim.content.start)),
+        Span::new(cue.end.min(claim.content.end), claim.content.end),
+    ]
+    .into_iter()
+    .filter(|s| s.end > s.start)
+    .collect();
+    Some(Attribution {
+        source: None,
+        cue: Some(vec![cue]),
+        content: Some(content),
+    })
 }
 
 /// Gold attributions of one `.ann` file (character offsets of `text` → byte offsets).

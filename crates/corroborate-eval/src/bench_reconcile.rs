@@ -144,6 +144,7 @@ pub fn generate(claims: usize, per_doc: usize) -> Vec<Document> {
                     Polarity::Affirms
                 },
                 hedged: false,
+                hedge_span: None,
             });
         }
         made += n;

@@ -45,7 +45,9 @@ impl Draft {
             .tok_range(self.content)
             .next()
             .is_some_and(|t| ctx.lex.is("question_opener", ctx.lower(t)));
-        let hedged = question || polarity::hedged(ctx, self.span, lemma);
+        let hedge_span = polarity::hedge_span(ctx, self.span);
+        let hedged =
+            question || hedge_span.is_some() || lemma.is_some_and(|l| ctx.lex.is("hedging_cue", l));
         let speaker_mention = self
             .speaker
             .as_ref()
@@ -81,6 +83,7 @@ impl Draft {
             mode: self.mode,
             polarity,
             hedged,
+            hedge_span,
         }
     }
 }

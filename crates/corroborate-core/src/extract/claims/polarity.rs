@@ -83,16 +83,17 @@ pub fn polarity(ctx: &Ctx, content: Span, stance: Option<Stance>) -> (Polarity, 
     (pol, text.trim().to_string())
 }
 
-/// Whether the evidence in `span` carries a hedge, or the cue lemma is itself one.
-pub fn hedged(ctx: &Ctx, span: Span, cue_lemma: Option<&str>) -> bool {
-    if cue_lemma.is_some_and(|l| ctx.lex.is("hedging_cue", l)) {
-        return true;
-    }
+/// The first hedge phrase ("reportedly", "is said to", "appeared to") in the evidence `span`, as its own span:
+/// the claim is hedged, and the span shows the reader which words made it so.
+pub fn hedge_span(ctx: &Ctx, span: Span) -> Option<Span> {
     let r = ctx.tok_range(span);
-    (r.start..r.end).any(|i| {
-        ctx.lex.hedges.starts_with(ctx.lower(i)) && {
-            let words = ctx.words(i, (r.end - i).min(4));
-            ctx.lex.hedges.longest(&words).is_some()
+    (r.start..r.end).find_map(|i| {
+        if !ctx.lex.hedges.starts_with(ctx.lower(i)) {
+            return None;
         }
+        let words = ctx.words(i, (r.end - i).min(4));
+        let (_, n) = ctx.lex.hedges.longest(&words)?;
+        let last = ctx.toks.get(i + n - 1)?;
+        Some(Span::new(ctx.toks[i].span.start, last.span.end))
     })
 }

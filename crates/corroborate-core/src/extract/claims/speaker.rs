@@ -560,16 +560,22 @@ fn name_suffix(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
     (i < tag).then_some(i)
 }
 
-/// Extends a name phrase over "X and" when X is also a name reaching a boundary: joint speakers.
+/// Extends a subject phrase over "X and" when X reaches back to a clause boundary: joint speakers ("Ruiz and
+/// Martin said", "he and his aides said", "the mayor and the governor condemned"). The second conjunct (from
+/// `start`) must open like a noun phrase of its own: a capitalised word or a determiner.
 fn joint(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
     if start < floor + 2 || !ctx.lex.is("conjunction", ctx.lower(start - 1)) {
         return None;
     }
     let and = start - 1;
-    // "he and Mr. Allen said"
+    let second_opens = ctx.toks[start].cap || ctx.lex.is("determiner", ctx.lower(start));
+    // "he and Mr. Allen said", "they and their supporters argue": a subject pronoun (not "him and …").
     if and > floor && ctx.lex.is("pronoun", ctx.lower(and - 1)) && ctx.lower(and - 1) != "who" {
-        return ctx.toks[start].cap.then_some(and - 1);
+        let subject = ctx.toks[start].cap || ctx.lex.is("clause_pronoun", ctx.lower(and - 1));
+        return (second_opens && subject).then_some(and - 1);
     }
+    let at_boundary =
+        |i: usize| i == floor || !ctx.is_word(i - 1) || ctx.lex.is("np_stop", ctx.lower(i - 1));
     let mut i = and;
     while i > floor
         && (ctx.toks[i - 1].cap
@@ -578,8 +584,15 @@ fn joint(ctx: &Ctx, start: usize, floor: usize) -> Option<usize> {
     {
         i -= 1;
     }
-    let at_boundary = i == floor || !ctx.is_word(i - 1) || ctx.lex.is("np_stop", ctx.lower(i - 1));
-    (i < and && at_boundary && ctx.toks[start].cap).then_some(i)
+    if i < and && at_boundary(i) && ctx.toks[start].cap {
+        return Some(i);
+    }
+    // Two common noun phrases, each opened by a determiner: "the mayor and the governor".
+    let first = scan_left(ctx, and, floor)?;
+    (ctx.lex.is("determiner", ctx.lower(first))
+        && ctx.lex.is("determiner", ctx.lower(start))
+        && at_boundary(first))
+    .then_some(first)
 }
 
 pub(super) fn build(ctx: &Ctx, start: usize, end: usize) -> Option<Speaker> {
@@ -591,12 +604,19 @@ pub(super) fn build(ctx: &Ctx, start: usize, end: usize) -> Option<Speaker> {
             !ctx.toks[k].cap && ctx.lex.is("name_word", ctx.lower(k)) && ctx.lower(k) != "the"
         })
     };
+    // Common noun phrases join only as whole phrases opened by a determiner or a subject pronoun ("the
+    // mayor and the governor", "they and their supporters"); names join as names.
+    let common_phrase = |a: usize| {
+        ctx.lex.is("determiner", ctx.lower(a))
+            || (a + 1 < end && ctx.lex.is("clause_pronoun", ctx.lower(a)))
+    };
     for i in start..end {
-        if ctx.lex.is("conjunction", ctx.lower(i))
-            && name_like(ctx, from, i)
+        let names = name_like(ctx, from, i)
             && !connective(from, i)
-            && ctx.toks.get(i + 1).is_some_and(|t| t.cap)
-        {
+            && ctx.toks.get(i + 1).is_some_and(|t| t.cap);
+        let phrases =
+            i + 1 < end && common_phrase(from) && ctx.lex.is("determiner", ctx.lower(i + 1));
+        if ctx.lex.is("conjunction", ctx.lower(i)) && (names || phrases) {
             parts.extend(ctx.span_of(from, i));
             from = i + 1;
         }

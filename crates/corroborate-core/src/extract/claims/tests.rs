@@ -242,6 +242,50 @@ fn hedges() {
 }
 
 #[test]
+fn appearance_verbs_hedge_the_outlet_s_own_voice() {
+    let hedge = |text: &str, lang: &str| {
+        let (d, c) = claims(text, lang);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].mode, ClaimMode::Narration);
+        let span = c[0]
+            .hedge_span
+            .and_then(|s| s.slice(&d.text).map(str::to_string));
+        (c[0].hedged, span)
+    };
+    assert_eq!(
+        hedge("The governor appeared to end his campaign on Friday.", "en"),
+        (true, Some("appeared to".into()))
+    );
+    assert_eq!(
+        hedge("It seems that the ferry line will close in May.", "en"),
+        (true, Some("seems".into()))
+    );
+    assert_eq!(
+        hedge("The harbour district seemed calm after the storm.", "en"),
+        (true, Some("seemed".into()))
+    );
+    // "appear" without "to" or "it" is coming into view or onto a list, not an impression.
+    assert_eq!(
+        hedge(
+            "The governor appeared on television on Friday evening.",
+            "en"
+        ),
+        (false, None)
+    );
+    assert_eq!(
+        hedge(
+            "Der Plan scheint am Widerstand der Anwohner gescheitert.",
+            "de"
+        ),
+        (true, Some("scheint".into()))
+    );
+    assert_eq!(
+        hedge("Der Plan ist am Widerstand der Anwohner gescheitert.", "de"),
+        (false, None)
+    );
+}
+
+#[test]
 fn skips_headings_and_questions() {
     let (_, c) = claims(
         "# Massacre at Kestrel Meadow\n\nWho gave the order?\n\nThe camp was cleared at dawn.",

@@ -4,8 +4,11 @@
 //! subject stands before the comma, and a short quoted title before a cue with its own clause. Every sentence is
 //! written for its test.
 
+use super::ctx::Ctx;
+use super::speaker::left_np;
 use super::tests::{claims, speaker};
 use crate::model::{ClaimMention, ClaimMode, Document, Polarity};
+use crate::text::sentences::split_sentences;
 
 /// (speaker, cue span text, cue lemma, content, mode, polarity) of the one claim whose cue span reads `cue`.
 fn frame<'a>(
@@ -85,6 +88,50 @@ fn joint_subject_and_sentence_conjunction_before_aside() {
     let (sp, _, content, _, _) = frame(&d, &c, "say");
     assert_eq!(sp, Some("Danish farmers"));
     assert_eq!(content, "the canal drains their wells");
+}
+
+#[test]
+fn joint_subject_of_common_noun_phrases_and_pronouns() {
+    for (text, cue, who, parts) in [
+        (
+            "The mayor and the harbour master condemned the closure.",
+            "condemned",
+            "The mayor and the harbour master",
+            vec!["The mayor", "the harbour master"],
+        ),
+        (
+            "They and their lawyers argue that the fine is unlawful.",
+            "argue",
+            "They and their lawyers",
+            vec!["They", "their lawyers"],
+        ),
+        (
+            "She and her deputy said that the ferry would run again.",
+            "said",
+            "She and her deputy",
+            vec!["She", "her deputy"],
+        ),
+    ] {
+        let (d, c) = claims(text, "en");
+        let (sp, _, _, _, _) = frame(&d, &c, cue);
+        assert_eq!(sp, Some(who), "{text}");
+        let sentences = split_sentences(text, "en");
+        let ctx = Ctx::new(text, &sentences, "en");
+        let at = ctx.toks.iter().position(|t| t.lower == cue);
+        let joint = at.and_then(|i| left_np(&ctx, i, 0));
+        let got: Vec<&str> = joint
+            .iter()
+            .flat_map(|sp| sp.parts.iter().filter_map(|p| p.slice(text)))
+            .collect();
+        assert_eq!(got, parts, "{text}");
+    }
+    // An object before "and" is no part of the subject: only the second phrase speaks.
+    let (d, c) = claims(
+        "Reporters met the mayor and the harbour master said that the pier was safe.",
+        "en",
+    );
+    let (sp, _, _, _, _) = frame(&d, &c, "said");
+    assert_eq!(sp, Some("the harbour master"));
 }
 
 #[test]
