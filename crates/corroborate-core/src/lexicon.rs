@@ -121,6 +121,8 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "facility_heads"),
     table!("en", "location_heads"),
     table!("de", "location_heads"),
+    table!("en", "numbered_heads"),
+    table!("de", "numbered_heads"),
     table!("en", "pronouns"),
     table!("de", "pronouns"),
     table!("en", "entity_role_nouns"),

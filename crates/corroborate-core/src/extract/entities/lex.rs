@@ -121,6 +121,8 @@ pub struct Lex {
     pub org_heads: Affixed,
     pub facility_heads: Affixed,
     pub location_heads: Affixed,
+    /// Words after which a number is part of a place's name ("Bundesstraße 216", "Route 66").
+    pub numbered_heads: Affixed,
     pub pronouns: HashMap<String, Gender>,
     /// Lower-case role noun (maybe two words, "police chief") → the kind of what it refers to.
     pub role_nouns: HashMap<String, EntityKind>,
@@ -176,6 +178,7 @@ impl Lex {
         lex.org_heads = Affixed::from_table(lang, "org_heads");
         lex.facility_heads = Affixed::from_table(lang, "facility_heads");
         lex.location_heads = Affixed::from_table(lang, "location_heads");
+        lex.numbered_heads = Affixed::from_table(lang, "numbered_heads");
         lex.title_modifiers = lower_set(lang, "title_modifiers");
         lex.determiners = lower_set(lang, "determiners");
         lex.speech_verbs = lower_set(lang, "speech_verbs");

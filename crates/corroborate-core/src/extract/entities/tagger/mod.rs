@@ -368,6 +368,61 @@ fn trim_acronym_tail(
     (first, last, kind)
 }
 
+/// A club's name with the ordinal in front of its abbreviation ("1. FC Nürnberg", "1. FSV Mainz 05"): the
+/// ordinal is part of the name, and the model, which reads "1." as a number, leaves it out. The sentence
+/// splitter may have read the ordinal's dot as a full stop, so the ordinal may stand in the sentence before.
+fn club_ordinal(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+) -> (usize, usize, EntityKind) {
+    let unchanged = (first, last, kind);
+    if kind != EntityKind::Organization || first < 2 {
+        return unchanged;
+    }
+    // A club abbreviation: two to four letters, at least two of them capitals ("FC", "TSV", "VfB").
+    let head = words[first].text;
+    let capitals = head.chars().filter(|c| c.is_uppercase()).count();
+    let abbreviation = (2..=4).contains(&head.chars().count())
+        && capitals >= 2
+        && head.chars().all(char::is_alphabetic);
+    let (number, dot) = (&words[first - 2], &words[first - 1]);
+    let ordinal = number.kind == TokenKind::Number
+        && number.text.len() <= 2
+        && dot.text == "."
+        && number.span.end == dot.span.start;
+    if abbreviation && ordinal {
+        return (first - 2, last, kind);
+    }
+    unchanged
+}
+
+/// A place's name with the number behind its last word where that word takes one ("Neuendorfer Straße 90c",
+/// "Bundesstraße 216", "Route 66"; the `numbered_heads` table): the number is part of the name.
+fn place_number(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+) -> (usize, usize, EntityKind) {
+    let unchanged = (first, last, kind);
+    let Some(next) = words.get(last + 1) else {
+        return unchanged;
+    };
+    // A house or road number: up to three digits, maybe one letter after them ("90c"); never a year.
+    let digits = next.text.chars().take_while(char::is_ascii_digit).count();
+    let rest = &next.text[digits..];
+    let number = (1..=3).contains(&digits)
+        && rest.chars().count() <= 1
+        && rest.chars().all(|c| c.is_ascii_lowercase());
+    if kind == EntityKind::Location
+        && number
+        && next.sent == words[last].sent
+        && lex.numbered_heads.has(&words[last].lower)
+    {
+        return (first, last + 1, kind);
+    }
+    unchanged
+}
+
 /// Whether a phrase the rules read as a headed name is a generic noun phrase: it opens on a function word or
 /// a small word ("Seine Partei", "Den Mittelpunkt des Gebäudes", "und Büros des Gesundheitsamtes"), or it is
 /// two listed nouns joined by one small word ("Partei zur Vernunft", "Bewegung der Kulisse", "Verein und
@@ -421,6 +476,8 @@ pub(super) fn retag(
         .map(|span| trim_person(person_behind_role(span, words, lex, gaz), words, lex, gaz))
         .map(|span| trim_person_end(person_after_noun(span, words, lex, gaz), words, lex, gaz))
         .map(|span| trim_acronym_tail(span, words, lex, gaz))
+        .map(|span| club_ordinal(span, words))
+        .map(|span| place_number(span, words, lex))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und

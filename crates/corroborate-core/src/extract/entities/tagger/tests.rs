@@ -540,3 +540,83 @@ fn generic_noun_phrases_are_no_headed_names() {
     assert!(!is_generic("Hamburger Mieterverein"));
     assert!(!is_generic("Partei der Kalvoren"));
 }
+
+/// The words of `text` and the index of the word that starts at `at` (a unique substring).
+fn word_at<'t>(
+    text: &'t str,
+    at: &str,
+    lang: &str,
+) -> (Vec<crate::extract::entities::words::Word<'t>>, usize) {
+    let sentences = split_sentences(text, lang);
+    let words = crate::extract::entities::words::words(text, &sentences);
+    let start = text.find(at).unwrap_or(usize::MAX);
+    let i = words.iter().position(|w| w.span.start == start);
+    (words, i.unwrap_or(usize::MAX))
+}
+
+#[test]
+fn club_names_keep_their_ordinal() {
+    let text = "Der Stürmer wechselte zum Zweitligisten 1. FC Grauweiler und traf gleich.";
+    let (words, fc) = word_at(text, "FC", "de");
+    let got = club_ordinal((fc, fc + 1, EntityKind::Organization), &words);
+    assert_eq!(
+        span_of(&words, got.0, got.1).slice(text),
+        Some("1. FC Grauweiler")
+    );
+    // Not before a name that is no club abbreviation, nor before a person.
+    let text = "Am 3. Mai Grauweiler verlassen.";
+    let (words, name) = word_at(text, "Mai", "de");
+    assert_eq!(
+        club_ordinal((name, name, EntityKind::Organization), &words),
+        (name, name, EntityKind::Organization)
+    );
+    let text = "Platz 2. FC Grauweiler";
+    let (words, fc) = word_at(text, "FC", "de");
+    assert_eq!(club_ordinal((fc, fc + 1, EntityKind::Person), &words).0, fc);
+}
+
+#[test]
+fn street_and_road_names_keep_their_number() {
+    let lex = Lex::for_lang("de");
+    for (text, name, whole) in [
+        (
+            "Das Büro liegt in der Tannhofer Straße 90c in Odersund.",
+            "Tannhofer",
+            "Tannhofer Straße 90c",
+        ),
+        (
+            "Der Unfall geschah auf der Bundesstraße 216 bei Odersund.",
+            "Bundesstraße",
+            "Bundesstraße 216",
+        ),
+    ] {
+        let (words, first) = word_at(text, name, "de");
+        let last = words
+            .iter()
+            .position(|w| w.text.starts_with("Stra") || w.text == "Bundesstraße")
+            .unwrap_or(first);
+        let got = place_number((first, last, EntityKind::Location), &words, lex);
+        assert_eq!(
+            span_of(&words, got.0, got.1).slice(text),
+            Some(whole),
+            "{text}"
+        );
+    }
+    // A year after a place is no house number, nor is a number after a place that takes none.
+    for (text, name) in [
+        ("Die Tannhofer Straße 1898 war noch ein Feldweg.", "Straße"),
+        ("In Odersund 1200 Menschen.", "Odersund"),
+    ] {
+        let (words, i) = word_at(text, name, "de");
+        assert_eq!(
+            place_number((i, i, EntityKind::Location), &words, lex),
+            (i, i, EntityKind::Location),
+            "{text}"
+        );
+    }
+    let en = Lex::for_lang("en");
+    let text = "Traffic on Route 66 was slow.";
+    let (words, i) = word_at(text, "Route", "en");
+    let got = place_number((i, i, EntityKind::Location), &words, en);
+    assert_eq!(span_of(&words, got.0, got.1).slice(text), Some("Route 66"));
+}
