@@ -109,6 +109,7 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("xx", "given_names"),
     table!("xx", "places"),
     table!("xx", "organizations"),
+    table!("xx", "place_openers"),
     table!("en", "places"),
     table!("de", "places"),
     table!("en", "titles"),

@@ -29,6 +29,9 @@ pub struct Gazette {
     /// Nouns for people (kin, trades, roles; `-x` entries are endings): a name right behind one is a person.
     /// Read by the post-processing only, not a feature.
     pub person_nouns: Affixed,
+    /// Lower-case words that open a place's name in languages that name the kind of place first ("Isola di
+    /// Arabella", "Cerro Amarillo"; table `xx/place_openers`). Read by the post-processing only.
+    pub place_openers: HashSet<String>,
 }
 
 /// Inflection endings tried off a word to find its noun ("Häusern" → "häuser", "Staates" → "staat").
@@ -73,6 +76,7 @@ impl Gazette {
             max_words,
             function_words: crate::lexicon::lowercase_set(lang, "stopwords"),
             person_nouns: Affixed::from_table(lang, "ner_person_nouns"),
+            place_openers: crate::lexicon::lowercase_set("xx", "place_openers"),
         }
     }
 

@@ -193,6 +193,14 @@ fn descriptor_compound(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
         || lex.places.contains(head)
 }
 
+/// Whether `text` is a listed place or organisation, in the rules' lists or the tagger's.
+fn listed_place_or_org(text: &str, lex: &Lex, gaz: &gazette::Gazette) -> bool {
+    gaz.places.contains(text)
+        || gaz.organizations.contains(text)
+        || lex.places.contains(text)
+        || lex.organizations.contains(text)
+}
+
 /// Whether `text` is in a list of given names or surnames ("Bauer", "Koch"): such a word is part of a name even
 /// where it is also a noun.
 fn personal_name(text: &str, lex: &Lex, gaz: &gazette::Gazette) -> bool {
@@ -296,12 +304,7 @@ fn person_after_noun(
     }
     let name = &words[first..=last];
     let text = name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
-    let listed = |s: &str| {
-        gaz.places.contains(s)
-            || gaz.organizations.contains(s)
-            || lex.places.contains(s)
-            || lex.organizations.contains(s)
-    };
+    let listed = |s: &str| listed_place_or_org(s, lex, gaz);
     let genitive = text
         .strip_suffix("es")
         .into_iter()
@@ -396,6 +399,60 @@ fn club_ordinal(
     unchanged
 }
 
+/// A name the model read as a place or an organisation that opens on a listed given name and goes on with
+/// capitalised words that are neither listed nouns nor heads ("Ida Troplowitz", "Yvonne"): a person. Listed
+/// places and organisations stay ("Maria Laach", "Hugo Boss"). A compound-like surname counts as plain
+/// ("Troplowitz" ends in the noun "Witz").
+fn given_name_person(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let unchanged = (first, last, kind);
+    if !matches!(kind, EntityKind::Location | EntityKind::Organization)
+        || !given_name(&words[first], lex, gaz)
+    {
+        return unchanged;
+    }
+    let name = &words[first..=last];
+    let text = name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    let listed = |s: &str| listed_place_or_org(s, lex, gaz);
+    let plain = |w: &Word| {
+        w.kind == TokenKind::Word
+            && w.text.chars().next().is_some_and(char::is_uppercase)
+            && !w.all_caps
+            && !gaz.is_noun(&w.lower)
+            && !lex.org_heads.has(&w.lower)
+            && !lex.location_heads.has(&w.lower)
+            && !lex.facility_heads.has(&w.lower)
+            && !listed(w.text)
+    };
+    if !listed(&text) && !listed(name[0].text) && name[1..].iter().all(plain) {
+        return (first, last, EntityKind::Person);
+    }
+    unchanged
+}
+
+/// A name of two words or more that the model read as a person or an organisation and that opens with a
+/// word naming a kind of place in a language that puts it first ("Isola di Arabella", "Gorge de la
+/// Langouette", "Port Grosvenor"): a place.
+fn foreign_place(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let opener = &words[first];
+    if matches!(kind, EntityKind::Person | EntityKind::Organization)
+        && last > first
+        && opener.cap
+        && gaz.place_openers.contains(&opener.lower)
+    {
+        return (first, last, EntityKind::Location);
+    }
+    (first, last, kind)
+}
+
 /// A place's name with the number behind its last word where that word takes one ("Neuendorfer Straße 90c",
 /// "Bundesstraße 216", "Route 66"; the `numbered_heads` table): the number is part of the name.
 fn place_number(
@@ -477,6 +534,8 @@ pub(super) fn retag(
         .map(|span| trim_person_end(person_after_noun(span, words, lex, gaz), words, lex, gaz))
         .map(|span| trim_acronym_tail(span, words, lex, gaz))
         .map(|span| club_ordinal(span, words))
+        .map(|span| given_name_person(span, words, lex, gaz))
+        .map(|span| foreign_place(span, words, gaz))
         .map(|span| place_number(span, words, lex))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a

@@ -620,3 +620,53 @@ fn street_and_road_names_keep_their_number() {
     let got = place_number((i, i, EntityKind::Location), &words, en);
     assert_eq!(span_of(&words, got.0, got.1).slice(text), Some("Route 66"));
 }
+
+#[test]
+fn a_given_name_opens_a_person_not_a_place() {
+    let lex = Lex::for_lang("de");
+    let gaz = gazette::Gazette::for_lang("de");
+    let text = "Er war der Sohn der Ida Troplowitz aus Odersund.";
+    let (words, ida) = word_at(text, "Ida", "de");
+    assert_eq!(
+        given_name_person((ida, ida + 1, EntityKind::Location), &words, lex, gaz),
+        (ida, ida + 1, EntityKind::Person)
+    );
+    // A head word or a listed place keeps the model's reading.
+    let text = "Die Ida Klinik liegt in Berlin.";
+    let (words, ida) = word_at(text, "Ida", "de");
+    let kept = (ida, ida + 1, EntityKind::Organization);
+    assert_eq!(given_name_person(kept, &words, lex, gaz), kept);
+    let text = "Er kam aus Berlin zurück.";
+    let (words, berlin) = word_at(text, "Berlin", "de");
+    let kept = (berlin, berlin, EntityKind::Location);
+    assert_eq!(given_name_person(kept, &words, lex, gaz), kept);
+}
+
+#[test]
+fn a_kind_of_place_in_front_makes_a_foreign_place() {
+    let gaz = gazette::Gazette::for_lang("de");
+    for (text, opener) in [
+        (
+            "Die Fähre hält vor der Isola di Corvetta im Norden.",
+            "Isola",
+        ),
+        ("Der Bach fließt durch die Gorge de la Vaudrie.", "Gorge"),
+        ("Der Weg führt auf den Cerro Morado.", "Cerro"),
+    ] {
+        let (words, i) = word_at(text, opener, "de");
+        let last = words.iter().rposition(|w| w.cap).unwrap_or(i);
+        assert_eq!(
+            foreign_place((i, last, EntityKind::Person), &words, gaz),
+            (i, last, EntityKind::Location),
+            "{text}"
+        );
+    }
+    // One word alone, or a name that does not open with such a word, stays.
+    let text = "Der Cerro war leer, und Monte Kowalski sang.";
+    let (words, i) = word_at(text, "Cerro", "de");
+    let kept = (i, i, EntityKind::Person);
+    assert_eq!(foreign_place(kept, &words, gaz), kept);
+    let (words, k) = word_at(text, "Kowalski", "de");
+    let kept = (k, k, EntityKind::Person);
+    assert_eq!(foreign_place(kept, &words, gaz), kept);
+}
