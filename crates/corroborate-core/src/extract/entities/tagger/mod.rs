@@ -584,6 +584,7 @@ pub(super) fn retag(
             *span = (n.first, n.last, kind);
         }
     }
+    dateline_places(&mut spans, words, lex, gaz);
     // Widening may make names overlap: the first and longest of overlapping ones stays.
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut kept: Vec<(usize, usize, EntityKind)> = Vec::with_capacity(spans.len());
@@ -646,6 +647,34 @@ pub(super) fn retag(
     }
     out.sort_by_key(|n| (n.first, n.last));
     out
+}
+
+/// Places written in capitals at the start of a sentence: the dateline of a wire or local report
+/// ("RIEDLINGEN - …", "BOCHUM Dass er …"). The model reads all-capital words as acronyms and so as
+/// organisations or nothing; such a word whose ordinary spelling is a listed place is that place.
+fn dateline_places(
+    spans: &mut Vec<(usize, usize, EntityKind)>,
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) {
+    let untagged = |spans: &[(usize, usize, EntityKind)], i: usize| {
+        !spans.iter().any(|&(a, b, _)| a <= i && i <= b)
+    };
+    for (i, w) in words.iter().enumerate() {
+        if !w.all_caps || !w.sent_start || w.text.chars().count() < 4 || !untagged(spans, i) {
+            continue;
+        }
+        let mut letters = w.text.chars();
+        let ordinary: String = letters
+            .next()
+            .into_iter()
+            .chain(letters.flat_map(char::to_lowercase))
+            .collect();
+        if gaz.places.contains(&ordinary) || lex.places.contains(&ordinary) {
+            spans.push((i, i, EntityKind::Location));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -670,3 +670,20 @@ fn a_kind_of_place_in_front_makes_a_foreign_place() {
     let kept = (k, k, EntityKind::Person);
     assert_eq!(foreign_place(kept, &words, gaz), kept);
 }
+
+#[test]
+fn a_dateline_in_capitals_is_a_place() {
+    let lex = Lex::for_lang("de");
+    let gaz = gazette::Gazette::for_lang("de");
+    let text = "BOCHUM - Der Stadtrat tagte bis spät. Die NATO und die SPD schwiegen.";
+    let sentences = split_sentences(text, "de");
+    let words = crate::extract::entities::words::words(text, &sentences);
+    let mut spans = Vec::new();
+    dateline_places(&mut spans, &words, lex, gaz);
+    let got: Vec<&str> = spans
+        .iter()
+        .filter_map(|&(a, b, _)| span_of(&words, a, b).slice(text))
+        .collect();
+    // Only the dateline: acronyms and capitals inside a sentence are no places.
+    assert_eq!(got, vec!["BOCHUM"]);
+}
