@@ -453,6 +453,74 @@ fn foreign_place(
     (first, last, kind)
 }
 
+/// A person's name with the initials in front of it ("H. Dietz", "J. R. Tolkien"): the model, which reads a
+/// lone capital and a full stop as the end of a sentence, often starts the name after them.
+fn person_initials(
+    (mut first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+) -> (usize, usize, EntityKind) {
+    if kind != EntityKind::Person {
+        return (first, last, kind);
+    }
+    // An initial is one capital letter with its full stop, as one word ("H.") or as two ("H" ".").
+    let initial_before = |first: usize| -> Option<usize> {
+        let prev = words.get(first.checked_sub(1)?)?;
+        let mut letters = prev.text.chars();
+        if letters.next().is_some_and(char::is_uppercase)
+            && letters.next() == Some('.')
+            && letters.next().is_none()
+        {
+            return Some(first - 1);
+        }
+        let letter = words.get(first.checked_sub(2)?)?;
+        let lone_capital = letter.kind == TokenKind::Word
+            && letter.cap
+            && letter.text.chars().count() == 1
+            && letter.span.end == prev.span.start;
+        (prev.text == "." && lone_capital).then_some(first - 2)
+    };
+    while let Some(earlier) = initial_before(first) {
+        first = earlier;
+    }
+    (first, last, kind)
+}
+
+/// A person's name that ends on a given name or a ruler's number and goes on with "von" or "zu" and a
+/// capitalised word ("Ottos II. von Neumarkt", "Amalie Zephyrine von Hohenzollern-Sigmaringen"): the
+/// nobiliary particle and the house or seat belong to the name. After a surname "von" starts something else
+/// ("Thomas Müller von Bayern München").
+fn noble_person(
+    (first, mut last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+    gaz: &gazette::Gazette,
+) -> (usize, usize, EntityKind) {
+    let (Some(particle), Some(seat)) = (words.get(last + 1), words.get(last + 2)) else {
+        return (first, last, kind);
+    };
+    let end = &words[last];
+    let number =
+        end.text.strip_suffix('.').is_some_and(|n| {
+            !n.is_empty() && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+        }) || (end.text == "."
+            && last > first
+            && words[last - 1]
+                .text
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')));
+    if kind == EntityKind::Person
+        && (given_name(end, lex, gaz) || number)
+        && matches!(particle.lower.as_str(), "von" | "zu")
+        && seat.kind == TokenKind::Word
+        && seat.cap
+        && !lex.determiners.contains(&seat.lower)
+        && seat.sent == end.sent
+    {
+        last += 2;
+    }
+    (first, last, kind)
+}
+
 /// A place's name with the number behind its last word where that word takes one ("Neuendorfer Straße 90c",
 /// "Bundesstraße 216", "Route 66"; the `numbered_heads` table): the number is part of the name.
 fn place_number(
@@ -536,6 +604,8 @@ pub(super) fn retag(
         .map(|span| club_ordinal(span, words))
         .map(|span| given_name_person(span, words, lex, gaz))
         .map(|span| foreign_place(span, words, gaz))
+        .map(|span| person_initials(span, words))
+        .map(|span| noble_person(span, words, lex, gaz))
         .map(|span| place_number(span, words, lex))
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a

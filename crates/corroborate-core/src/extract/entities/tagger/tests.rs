@@ -687,3 +687,50 @@ fn a_dateline_in_capitals_is_a_place() {
     // Only the dateline: acronyms and capitals inside a sentence are no places.
     assert_eq!(got, vec!["BOCHUM"]);
 }
+
+#[test]
+fn initials_and_nobiliary_particles_belong_to_a_person() {
+    let lex = Lex::for_lang("de");
+    let gaz = gazette::Gazette::for_lang("de");
+    let text = "Zusammen mit H. Kalvus beschrieb er den Zugang.";
+    let (words, k) = word_at(text, "Kalvus", "de");
+    let got = person_initials((k, k, EntityKind::Person), &words);
+    assert_eq!(span_of(&words, got.0, got.1).slice(text), Some("H. Kalvus"));
+    for (text, opener, last, whole) in [
+        (
+            "Das Grab Ottos II. von Odersund liegt im Chor.",
+            "Ottos",
+            "II.",
+            "Ottos II. von Odersund",
+        ),
+        (
+            "Dort lebte Amalie Luise von Hohenbrenntal-Sigmaringen.",
+            "Amalie",
+            "Luise",
+            "Amalie Luise von Hohenbrenntal-Sigmaringen",
+        ),
+    ] {
+        let (words, a) = word_at(text, opener, "de");
+        let b = words
+            .iter()
+            .rposition(|w| last.starts_with(w.text) && w.span.start >= words[a].span.start)
+            .map_or(a, |b| {
+                if last == "II." && words[b].text == "II" {
+                    b + 1
+                } else {
+                    b
+                }
+            });
+        let got = noble_person((a, b, EntityKind::Person), &words, lex, gaz);
+        assert_eq!(
+            span_of(&words, got.0, got.1).slice(text),
+            Some(whole),
+            "{text}"
+        );
+    }
+    // After a surname "von" starts something else.
+    let text = "Das Tor schoss Thomas Brenntal von Bayern München.";
+    let (words, a) = word_at(text, "Thomas", "de");
+    let kept = (a, a + 1, EntityKind::Person);
+    assert_eq!(noble_person(kept, &words, lex, gaz), kept);
+}
