@@ -152,6 +152,7 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     table!("de", "ner_surname_endings"),
     // Nouns for people, read by the tagger's post-processing only (a name behind one is a person).
     table!("de", "ner_person_nouns"),
+    table!("de", "ner_never_alone"),
     // Stopwords left out of the term vectors that `reconcile::stories` compares.
     table!("en", "stopwords"),
     table!("de", "stopwords"),

@@ -32,6 +32,9 @@ pub struct Gazette {
     /// Lower-case words that open a place's name in languages that name the kind of place first ("Isola di
     /// Arabella", "Cerro Amarillo"; table `xx/place_openers`). Read by the post-processing only.
     pub place_openers: HashSet<String>,
+    /// Lower-case words that are never a name by themselves, though part of names ("Nord" in "Regionalliga
+    /// Nord"; table `<lang>/ner_never_alone`). Read by the post-processing only.
+    pub never_alone: HashSet<String>,
 }
 
 /// Inflection endings tried off a word to find its noun ("Häusern" → "häuser", "Staates" → "staat").
@@ -77,6 +80,7 @@ impl Gazette {
             function_words: crate::lexicon::lowercase_set(lang, "stopwords"),
             person_nouns: Affixed::from_table(lang, "ner_person_nouns"),
             place_openers: crate::lexicon::lowercase_set("xx", "place_openers"),
+            never_alone: crate::lexicon::lowercase_set(lang, "ner_never_alone"),
         }
     }
 

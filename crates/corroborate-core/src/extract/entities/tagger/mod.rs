@@ -655,6 +655,7 @@ pub(super) fn retag(
         }
     }
     dateline_places(&mut spans, words, lex, gaz);
+    drop_never_alone(&mut spans, words, gaz);
     // Widening may make names overlap: the first and longest of overlapping ones stays.
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut kept: Vec<(usize, usize, EntityKind)> = Vec::with_capacity(spans.len());
@@ -717,6 +718,18 @@ pub(super) fn retag(
     }
     out.sort_by_key(|n| (n.first, n.last));
     out
+}
+
+/// Drops names of one word that is never a name alone ("von Nord nach Süd"; the `ner_never_alone` table),
+/// keeping longer names that hold it ("Regionalliga Nord").
+fn drop_never_alone(
+    spans: &mut Vec<(usize, usize, EntityKind)>,
+    words: &[Word],
+    gaz: &gazette::Gazette,
+) {
+    spans.retain(|&(first, last, _)| {
+        first != last || !gaz.never_alone.contains(&words[first].lower)
+    });
 }
 
 /// Places written in capitals at the start of a sentence: the dateline of a wire or local report

@@ -734,3 +734,19 @@ fn initials_and_nobiliary_particles_belong_to_a_person() {
     let kept = (a, a + 1, EntityKind::Person);
     assert_eq!(noble_person(kept, &words, lex, gaz), kept);
 }
+
+#[test]
+fn compass_points_are_no_names_alone() {
+    let gaz = gazette::Gazette::for_lang("de");
+    let text = "Die Länge von Nord nach Süd misst die Regionalliga Nord nicht.";
+    let (words, nord) = word_at(text, "Nord", "de");
+    let (_, sued) = word_at(text, "Süd", "de");
+    let (_, liga) = word_at(text, "Regionalliga", "de");
+    let mut spans = vec![
+        (nord, nord, EntityKind::Location),
+        (sued, sued, EntityKind::Person),
+        (liga, liga + 1, EntityKind::Organization),
+    ];
+    drop_never_alone(&mut spans, &words, gaz);
+    assert_eq!(spans, vec![(liga, liga + 1, EntityKind::Organization)]);
+}
