@@ -662,7 +662,8 @@ fn appositive(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
     let role = super::subject::appositive_like(ctx, other)
         || (other..other_end)
             .any(|k| ctx.lower(k) == "of" || ctx.lex.role_nouns.contains(ctx.lower(k)));
-    if !before_ok || !one_named || !role || comma - first > MAX_NP + 2 {
+    // A bracketed tag ("Rep. Elijah Cummings (D-Md.), chair of …") does not count towards the length.
+    if !before_ok || !one_named || !role || unbracketed_len(ctx, first, comma) > MAX_NP + 2 {
         return None;
     }
     let span = ctx.span_of(first, comma)?;
@@ -677,6 +678,22 @@ fn appositive(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
         parts: vec![span],
         head,
     })
+}
+
+/// Tokens from `a` to `b` outside brackets.
+fn unbracketed_len(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let mut depth = 0usize;
+    let mut n = 0;
+    for k in a..b {
+        if ctx.is_punct(k, "(") {
+            depth += 1;
+        } else if ctx.is_punct(k, ")") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// The speaker phrase starting at token `start` ("said Ana Ruiz, the police chief."), ending at `limit` at

@@ -285,6 +285,23 @@ fn long_intro_before_a_name_with_a_party_tag() {
 }
 
 #[test]
+fn party_tag_does_not_count_towards_a_long_apposition() {
+    let (d, c) = claims(
+        "Rep. Dana Kiel (D-Ore.), chair of the harbour board’s budget drafting committee, said the docks were unsafe.",
+        "en",
+    );
+    let (sp, lemma, content, _, _) = frame(&d, &c, "said");
+    assert_eq!(
+        (sp, lemma),
+        (
+            Some("Rep. Dana Kiel (D-Ore.), chair of the harbour board’s budget drafting committee"),
+            "say"
+        )
+    );
+    assert_eq!(content, "the docks were unsafe");
+}
+
+#[test]
 fn coordinated_cue_after_an_intro_or_a_conjunction() {
     let (d, c) = claims(
         "In an interview with the Harbour Gazette, Vidal defended the budget and said the port would hire more staff.",
