@@ -153,6 +153,7 @@ pub static TABLES: &[(&str, &str, &str)] = &[
     // Nouns for people, read by the tagger's post-processing only (a name behind one is a person).
     table!("de", "ner_person_nouns"),
     table!("de", "ner_never_alone"),
+    table!("de", "ner_kin_nouns"),
     // Stopwords left out of the term vectors that `reconcile::stories` compares.
     table!("en", "stopwords"),
     table!("de", "stopwords"),

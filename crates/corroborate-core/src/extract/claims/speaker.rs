@@ -394,7 +394,7 @@ pub(super) fn has_content_word(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Whether tokens `a..b` look like a name: capitalised words (titles, "of the", dots of titles allowed).
 pub(super) fn name_like(ctx: &Ctx, a: usize, b: usize) -> bool {
-    // A bracketed tag ("Rep. Elijah Cummings (D-Md.)") belongs to the name whatever is inside it.
+    // A bracketed tag ("Rep. Dana Kiel (D-Ore.)") belongs to the name whatever is inside it.
     let mut depth = 0usize;
     a < b
         && (a..b).all(|i| {
@@ -662,7 +662,7 @@ fn appositive(ctx: &Ctx, comma: usize, floor: usize) -> Option<Speaker> {
     let role = super::subject::appositive_like(ctx, other)
         || (other..other_end)
             .any(|k| ctx.lower(k) == "of" || ctx.lex.role_nouns.contains(ctx.lower(k)));
-    // A bracketed tag ("Rep. Elijah Cummings (D-Md.), chair of …") does not count towards the length.
+    // A bracketed tag ("Rep. Dana Kiel (D-Ore.), chair of …") does not count towards the length.
     if !before_ok || !one_named || !role || unbracketed_len(ctx, first, comma) > MAX_NP + 2 {
         return None;
     }

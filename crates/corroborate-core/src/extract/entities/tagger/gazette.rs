@@ -30,11 +30,14 @@ pub struct Gazette {
     /// Read by the post-processing only, not a feature.
     pub person_nouns: Affixed,
     /// Lower-case words that open a place's name in languages that name the kind of place first ("Isola di
-    /// Arabella", "Cerro Amarillo"; table `xx/place_openers`). Read by the post-processing only.
+    /// Corvetta", "Cerro Morado"; table `xx/place_openers`). Read by the post-processing only.
     pub place_openers: HashSet<String>,
     /// Lower-case words that are never a name by themselves, though part of names ("Nord" in "Regionalliga
     /// Nord"; table `<lang>/ner_never_alone`). Read by the post-processing only.
     pub never_alone: HashSet<String>,
+    /// Lower-case kinship words and forms of address: a name right behind one is a person even where it is
+    /// also a listed place ("Tochter Florence"; table `<lang>/ner_kin_nouns`). Read by the post-processing only.
+    pub kin_nouns: HashSet<String>,
 }
 
 /// Inflection endings tried off a word to find its noun ("Häusern" → "häuser", "Staates" → "staat").
@@ -81,6 +84,7 @@ impl Gazette {
             person_nouns: Affixed::from_table(lang, "ner_person_nouns"),
             place_openers: crate::lexicon::lowercase_set("xx", "place_openers"),
             never_alone: crate::lexicon::lowercase_set(lang, "ner_never_alone"),
+            kin_nouns: crate::lexicon::lowercase_set(lang, "ner_kin_nouns"),
         }
     }
 

@@ -104,7 +104,7 @@ pub fn examples(
 
 /// The well-formed names within one of the model's names (first word, last word, kind): a name does not run
 /// across a bracket ("Bundesamt für Gesundheit (BAG" is two names), nor on past a capitalised article that
-/// starts a new phrase (a heading glued to its first sentence: "Hulk Der Präsident …" keeps "Hulk"), and
+/// starts a new phrase (a heading glued to its first sentence: "Brenntal Der Präsident …" keeps "Brenntal"), and
 /// does not start on punctuation.
 fn well_formed(
     (first, last, kind): (usize, usize, EntityKind),
@@ -225,7 +225,7 @@ fn given_name(w: &Word, lex: &Lex, gaz: &gazette::Gazette) -> bool {
 }
 
 /// A name of another kind that is a role followed by a person's name (a given name first, or capitalised words
-/// ending on a listed surname: "Oberst Kalvus Brenntal", "SVP-Nationalrat Toni Brunner" read as
+/// ending on a listed surname: "Oberst Kalvus Brenntal", "SVP-Nationalrat Mira Feldhus" read as
 /// organisations) is the person behind the role: the model learnt that "SVP" opens organisations, but a role
 /// in front of a name makes a person.
 fn person_behind_role(
@@ -254,7 +254,7 @@ fn person_behind_role(
 }
 
 /// A person's name without the descriptors the model read at its edges ("CEO Rick Dudley" → "Rick Dudley",
-/// "Zapotockys Kollege" → "Zapotockys"): GermEval and the written training text never include them, and the
+/// "Brenntals Kollege" → "Brenntals"): GermEval and the written training text never include them, and the
 /// dossier links a person by the name alone. At least one word stays.
 fn trim_person(
     (mut first, last, kind): (usize, usize, EntityKind),
@@ -274,8 +274,8 @@ fn trim_person(
     (first, last, kind)
 }
 
-/// A name of another kind right behind a noun for a person is that person ("Tante Cilli", "Teamkollegen
-/// Vitantonio Liuzzi", "CSU-Politiker Straubinger", "Kontrahentin Hagar Shmoulefeld Finer"): the model reads
+/// A name of another kind right behind a noun for a person is that person ("Tante Lina", "Teamkollegen
+/// Kalvus Brenntal", "CSU-Politiker Feldhus", "Kontrahentin Mira Odersund"): the model reads
 /// the noun as context only once it has seen it, the table of such nouns covers the rest. A listed place or
 /// organisation, or the genitive of one, stays what it is ("Präsident Frankreichs", "Trainer Bayerns").
 fn person_after_noun(
@@ -310,14 +310,18 @@ fn person_after_noun(
         .into_iter()
         .chain(text.strip_suffix('s'))
         .any(listed);
-    if !listed(&text) && !genitive && name.iter().all(|w| w.cap && w.kind == TokenKind::Word) {
+    // After a kinship word or a form of address even a listed place's name is a person ("Tochter Florence").
+    let kin = gaz.kin_nouns.contains(lower);
+    if (kin || (!listed(&text) && !genitive))
+        && name.iter().all(|w| w.cap && w.kind == TokenKind::Word)
+    {
         return (first, last, EntityKind::Person);
     }
     unchanged
 }
 
-/// A person's name without listed common nouns the model read at its end ("Zapotockys Kollege", "Matthew
-/// Williams Liebeskummer"); words in a name list stay ("Thomas Bauer", "Hans Holländer").
+/// A person's name without listed common nouns the model read at its end ("Brenntals Kollege", "Jonas
+/// Brenntal Liebeskummer"); words in a name list stay ("Thomas Bauer", "Hans Holländer").
 fn trim_person_end(
     (first, mut last, kind): (usize, usize, EntityKind),
     words: &[Word],
@@ -335,7 +339,7 @@ fn trim_person_end(
             && !gaz.places.contains(w.text)
             && !gaz.organizations.contains(w.text)
     };
-    // A noun right behind a given name is the surname ("Renate Bassen", "Joachim Fest").
+    // A noun right behind a given name is the surname ("Renate Kessler", "Jonas Brand").
     let after_surname = |i: usize| {
         let w = &words[i - 1];
         w.kind == TokenKind::Word && w.cap && !given_name(w, lex, gaz)
@@ -400,9 +404,9 @@ fn club_ordinal(
 }
 
 /// A name the model read as a place or an organisation that opens on a listed given name and goes on with
-/// capitalised words that are neither listed nouns nor heads ("Ida Troplowitz", "Yvonne"): a person. Listed
+/// capitalised words that are neither listed nouns nor heads ("Ida Kalvenberg", "Yvonne"): a person. Listed
 /// places and organisations stay ("Maria Laach", "Hugo Boss"). A compound-like surname counts as plain
-/// ("Troplowitz" ends in the noun "Witz").
+/// ("Kalvenwitz" ends in the noun "Witz").
 fn given_name_person(
     (first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
@@ -435,8 +439,8 @@ fn given_name_person(
 }
 
 /// A name of two words or more that the model read as a person or an organisation and that opens with a
-/// word naming a kind of place in a language that puts it first ("Isola di Arabella", "Gorge de la
-/// Langouette", "Port Grosvenor"): a place.
+/// word naming a kind of place in a language that puts it first ("Isola di Corvetta", "Gorge de la
+/// Vaudrie", "Port Kelwin"): a place.
 fn foreign_place(
     (first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
@@ -453,7 +457,7 @@ fn foreign_place(
     (first, last, kind)
 }
 
-/// A person's name with the initials in front of it ("H. Dietz", "J. R. Tolkien"): the model, which reads a
+/// A person's name with the initials in front of it ("H. Kalvus", "J. R. Tolkien"): the model, which reads a
 /// lone capital and a full stop as the end of a sentence, often starts the name after them.
 fn person_initials(
     (mut first, last, kind): (usize, usize, EntityKind),
@@ -486,7 +490,7 @@ fn person_initials(
 }
 
 /// A person's name that ends on a given name or a ruler's number and goes on with "von" or "zu" and a
-/// capitalised word ("Ottos II. von Neumarkt", "Amalie Zephyrine von Hohenzollern-Sigmaringen"): the
+/// capitalised word ("Ludwigs II. von Odersund", "Amalie Luise von Hohenbrenntal"): the
 /// nobiliary particle and the house or seat belong to the name. After a surname "von" starts something else
 /// ("Thomas Müller von Bayern München").
 fn noble_person(
@@ -521,7 +525,7 @@ fn noble_person(
     (first, last, kind)
 }
 
-/// A place's name with the number behind its last word where that word takes one ("Neuendorfer Straße 90c",
+/// A place's name with the number behind its last word where that word takes one ("Tannhofer Straße 90c",
 /// "Bundesstraße 216", "Route 66"; the `numbered_heads` table): the number is part of the name.
 fn place_number(
     (first, last, kind): (usize, usize, EntityKind),
@@ -733,7 +737,7 @@ fn drop_never_alone(
 }
 
 /// Places written in capitals at the start of a sentence: the dateline of a wire or local report
-/// ("RIEDLINGEN - …", "BOCHUM Dass er …"). The model reads all-capital words as acronyms and so as
+/// ("KASSEL - …", "DRESDEN Die Stadt …"). The model reads all-capital words as acronyms and so as
 /// organisations or nothing; such a word whose ordinary spelling is a listed place is that place.
 fn dateline_places(
     spans: &mut Vec<(usize, usize, EntityKind)>,

@@ -625,7 +625,7 @@ fn street_and_road_names_keep_their_number() {
 fn a_given_name_opens_a_person_not_a_place() {
     let lex = Lex::for_lang("de");
     let gaz = gazette::Gazette::for_lang("de");
-    let text = "Er war der Sohn der Ida Troplowitz aus Odersund.";
+    let text = "Er war der Sohn der Ida Kalvenwitz aus Odersund.";
     let (words, ida) = word_at(text, "Ida", "de");
     assert_eq!(
         given_name_person((ida, ida + 1, EntityKind::Location), &words, lex, gaz),
@@ -749,4 +749,21 @@ fn compass_points_are_no_names_alone() {
     ];
     drop_never_alone(&mut spans, &words, gaz);
     assert_eq!(spans, vec![(liga, liga + 1, EntityKind::Organization)]);
+}
+
+#[test]
+fn after_a_kinship_word_even_a_place_name_is_a_person() {
+    let lex = Lex::for_lang("de");
+    let gaz = gazette::Gazette::for_lang("de");
+    let text = "Mit dabei war seine Tochter Paris aus erster Ehe.";
+    let (words, i) = word_at(text, "Paris", "de");
+    assert_eq!(
+        person_after_noun((i, i, EntityKind::Location), &words, lex, gaz),
+        (i, i, EntityKind::Person)
+    );
+    // After a role noun a listed place stays a place.
+    let text = "Er traf den Bürgermeister Paris zum ersten Mal.";
+    let (words, i) = word_at(text, "Paris", "de");
+    let kept = (i, i, EntityKind::Location);
+    assert_eq!(person_after_noun(kept, &words, lex, gaz), kept);
 }
