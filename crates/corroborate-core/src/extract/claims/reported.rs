@@ -480,8 +480,10 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         .take(3)
         .collect();
     // Cue first: "said X" (skip modifiers), also before an apposition with its own commas ("…, said Larry
-    // Sabato, director of the Center for Politics.").
-    for &comma in &commas {
+    // Sabato, director of the Center for Politics."). Not where the sentence opens with a noun phrase and an
+    // aside after it ("Juanita Broaddrick, who said …, recounted the incident …"): that phrase is the subject.
+    let subject_aside = subject_with_aside(ctx, a, e);
+    for &comma in commas.iter().filter(|_| !subject_aside) {
         let t = comma + 1;
         if e <= t || e - t > 30 {
             break;
@@ -533,6 +535,21 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, cs));
     }
     None
+}
+
+/// Whether the sentence from `a` opens with a noun phrase followed by a comma and an aside (a relative clause,
+/// a participle or a subordinate clause): "Dorothy Woods, whose husband …, discussed …".
+fn subject_with_aside(ctx: &Ctx, a: usize, e: usize) -> bool {
+    let Some(c) = (a + 1..e).find(|&i| ctx.is_punct(i, ",")) else {
+        return false;
+    };
+    let Some(next) = ctx.toks.get(c + 1) else {
+        return false;
+    };
+    let opens_aside = ctx.lex.is("relative", &next.lower)
+        || ctx.lex.is("subordinator", &next.lower)
+        || (!next.cap && next.lower.len() > 4 && next.lower.ends_with("ing"));
+    opens_aside && ctx.toks[a].cap && speaker::scan_left(ctx, c, a) == Some(a)
 }
 
 /// Whether the phrase after an inverted cue can be a source: a name, a role ("said the minister") or a pronoun,

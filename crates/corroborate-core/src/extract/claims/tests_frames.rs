@@ -302,6 +302,32 @@ fn party_tag_does_not_count_towards_a_long_apposition() {
 }
 
 #[test]
+fn subject_with_an_aside_is_no_inverted_content() {
+    for (text, cue, who, what) in [
+        (
+            "Mara Quill, who said the pier was unsafe in 2019, recounted the collapse on Harbour Radio.",
+            "recounted",
+            "Mara Quill",
+            "the collapse on Harbour Radio",
+        ),
+        (
+            "Judge Tomas Ardel, writing for the majority, said the ferry levy was lawful.",
+            "said",
+            "Judge Tomas Ardel",
+            "the ferry levy was lawful",
+        ),
+    ] {
+        let (d, c) = claims(text, "en");
+        let (sp, _, content, _, _) = frame(&d, &c, cue);
+        assert_eq!((sp, content), (Some(who), what), "{text}");
+    }
+    // A clause before the comma still takes the inverted speaker.
+    let (d, c) = claims("The pier was unsafe, said the mayor.", "en");
+    let (sp, _, content, _, _) = frame(&d, &c, "said");
+    assert_eq!((sp, content), (Some("the mayor"), "The pier was unsafe"));
+}
+
+#[test]
 fn coordinated_cue_after_an_intro_or_a_conjunction() {
     let (d, c) = claims(
         "In an interview with the Harbour Gazette, Vidal defended the budget and said the port would hire more staff.",
