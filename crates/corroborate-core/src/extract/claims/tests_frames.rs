@@ -328,6 +328,19 @@ fn subject_with_an_aside_is_no_inverted_content() {
 }
 
 #[test]
+fn frequency_adverbs_belong_to_the_cue() {
+    let (d, c) = claims(
+        "The harbour board has always claimed that the pier is safe.",
+        "en",
+    );
+    let (sp, lemma, content, _, _) = frame(&d, &c, "has always claimed");
+    assert_eq!(
+        (sp, lemma, content),
+        (Some("The harbour board"), "claim", "the pier is safe")
+    );
+}
+
+#[test]
 fn coordinated_cue_after_an_intro_or_a_conjunction() {
     let (d, c) = claims(
         "In an interview with the Harbour Gazette, Vidal defended the budget and said the port would hire more staff.",
