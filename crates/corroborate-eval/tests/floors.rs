@@ -101,11 +101,11 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.752",
+        "0.753",
         "--min-cue",
         "0.749",
         "--min-content",
-        "0.781",
+        "0.782",
     ]);
 }
 
