@@ -253,7 +253,7 @@ fn person_behind_role(
     (first, last, kind)
 }
 
-/// A person's name without the descriptors the model read at its edges ("CEO Rick Dudley" → "Rick Dudley",
+/// A person's name without the descriptors the model read at its edges ("CEO Mira Feldhus" → "Mira Feldhus",
 /// "Brenntals Kollege" → "Brenntals"): GermEval and the written training text never include them, and the
 /// dossier links a person by the name alone. At least one word stays.
 fn trim_person(
@@ -350,8 +350,8 @@ fn trim_person_end(
     (first, last, kind)
 }
 
-/// An organisation named by an acronym without the listed common nouns the model read behind it ("SWR
-/// Fernsehen" is the broadcaster "SWR" and its television): GermEval and the written training text stop at
+/// An organisation named by an acronym without the listed common nouns the model read behind it ("NDR
+/// Fernsehen" is the broadcaster "NDR" and its television): GermEval and the written training text stop at
 /// the acronym. Heads of organisations stay ("KfW Bank", "ADAC Stiftung").
 fn trim_acronym_tail(
     (first, mut last, kind): (usize, usize, EntityKind),
