@@ -525,6 +525,25 @@ fn noble_person(
     (first, last, kind)
 }
 
+/// A name of two words or more that the model read as another kind but that ends on an organisation's head
+/// word, also as the last part of a hyphenated word ("Vereinigte Saar-Elektrizitäts-AG", "Nordlicht Reederei
+/// GmbH", "Partei der Arbeit"; whole words of the `org_heads` table): an organisation.
+fn org_by_head(
+    (first, last, kind): (usize, usize, EntityKind),
+    words: &[Word],
+    lex: &Lex,
+) -> (usize, usize, EntityKind) {
+    if kind == EntityKind::Organization || last == first {
+        return (first, last, kind);
+    }
+    let lower = words[last].lower.trim_end_matches('.');
+    let tail = last_part(lower);
+    if lex.org_heads.words_has(lower) || lex.org_heads.words_has(tail) {
+        return (first, last, EntityKind::Organization);
+    }
+    (first, last, kind)
+}
+
 /// A place's name with the number behind its last word where that word takes one ("Tannhofer Straße 90c",
 /// "Bundesstraße 216", "Route 66"; the `numbered_heads` table): the number is part of the name.
 fn place_number(
@@ -608,6 +627,7 @@ pub(super) fn retag(
         .map(|span| club_ordinal(span, words))
         .map(|span| given_name_person(span, words, lex, gaz))
         .map(|span| foreign_place(span, words, gaz))
+        .map(|span| org_by_head(span, words, lex))
         .map(|span| person_initials(span, words))
         .map(|span| noble_person(span, words, lex, gaz))
         .map(|span| place_number(span, words, lex))

@@ -767,3 +767,22 @@ fn after_a_kinship_word_even_a_place_name_is_a_person() {
     let kept = (i, i, EntityKind::Location);
     assert_eq!(person_after_noun(kept, &words, lex, gaz), kept);
 }
+
+#[test]
+fn a_name_ending_on_an_organisation_head_is_an_organisation() {
+    let lex = Lex::for_lang("de");
+    let text = "Er sitzt im Vorstand der Vereinigten Odersund-Elektrizitäts-AG in Kassel.";
+    let (words, i) = word_at(text, "Vereinigten", "de");
+    assert_eq!(
+        org_by_head((i, i + 1, EntityKind::Location), &words, lex),
+        (i, i + 1, EntityKind::Organization)
+    );
+    // One word alone, or a name ending on another word, keeps the model's kind.
+    let (words, k) = word_at(text, "Kassel", "de");
+    let kept = (k, k, EntityKind::Location);
+    assert_eq!(org_by_head(kept, &words, lex), kept);
+    let text = "Die Familie Kalvus Brenntal zog weg.";
+    let (words, k) = word_at(text, "Kalvus", "de");
+    let kept = (k, k + 1, EntityKind::Person);
+    assert_eq!(org_by_head(kept, &words, lex), kept);
+}
