@@ -29,6 +29,7 @@ mod reported;
 mod speaker;
 mod subject;
 mod transcript;
+mod via;
 
 #[cfg(test)]
 mod tests;
@@ -132,6 +133,7 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
         }
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    via::according_to_vias(&ctx, &mut drafts);
     drafts
         .into_iter()
         .map(|d| d.finish(&ctx, &doc.layers.mentions))

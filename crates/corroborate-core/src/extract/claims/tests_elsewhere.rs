@@ -166,3 +166,31 @@ fn asking_someone_to_act_is_a_directive() {
         Some(Stance::Neutral)
     );
 }
+
+/// (speaker, via) of the claims of `text` that have a speaker.
+fn vias(text: &str) -> Vec<(String, Option<String>)> {
+    let (d, c) = claims(text, "en");
+    c.iter()
+        .filter_map(|c| {
+            let speaker = c.speaker_span?.slice(&d.text)?.to_string();
+            Some((speaker, c.via_text.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn according_to_around_an_attributed_claim_is_its_via() {
+    assert_eq!(
+        vias("“Stay off the pier tonight,” Ruiz said, according to Harbour Radio."),
+        vec![("Ruiz".to_string(), Some("Harbour Radio".to_string()))]
+    );
+    // An "according to" that is the claim's own cue credits the clause to its source; a claim after it in the
+    // same sentence gets no via from it, and neither does one after an opening "according to".
+    let got = vias(
+        "More than 60 boats were damaged, according to the harbour board, which said the pier had held.",
+    );
+    assert!(got.iter().all(|(_, via)| via.is_none()), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "the harbour board"), "{got:?}");
+    let got = vias("According to council pool reports, the mayor said the ferry would run again.");
+    assert!(got.iter().all(|(_, via)| via.is_none()), "{got:?}");
+}
