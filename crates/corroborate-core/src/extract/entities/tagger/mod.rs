@@ -381,6 +381,8 @@ fn trim_acronym_tail(
 fn club_ordinal(
     (first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
+    _: &Lex,
+    _: &gazette::Gazette,
 ) -> (usize, usize, EntityKind) {
     let unchanged = (first, last, kind);
     if kind != EntityKind::Organization || first < 2 {
@@ -444,6 +446,7 @@ fn given_name_person(
 fn foreign_place(
     (first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
+    _: &Lex,
     gaz: &gazette::Gazette,
 ) -> (usize, usize, EntityKind) {
     let opener = &words[first];
@@ -462,6 +465,8 @@ fn foreign_place(
 fn person_initials(
     (mut first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
+    _: &Lex,
+    _: &gazette::Gazette,
 ) -> (usize, usize, EntityKind) {
     if kind != EntityKind::Person {
         return (first, last, kind);
@@ -532,6 +537,7 @@ fn org_by_head(
     (first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
     lex: &Lex,
+    _: &gazette::Gazette,
 ) -> (usize, usize, EntityKind) {
     if kind == EntityKind::Organization || last == first {
         return (first, last, kind);
@@ -550,6 +556,7 @@ fn place_number(
     (first, last, kind): (usize, usize, EntityKind),
     words: &[Word],
     lex: &Lex,
+    _: &gazette::Gazette,
 ) -> (usize, usize, EntityKind) {
     let unchanged = (first, last, kind);
     let Some(next) = words.get(last + 1) else {
@@ -583,6 +590,27 @@ fn generic_phrase(phrase: &[Word], gaz: &gazette::Gazette) -> bool {
         _ => false,
     }
 }
+
+/// A post-processing step over one model name (first word, last word, kind). The steps share this signature
+/// so that [`retag`] runs them as one list; a step that needs no word lists ignores them.
+type Step =
+    fn((usize, usize, EntityKind), &[Word], &Lex, &gazette::Gazette) -> (usize, usize, EntityKind);
+
+/// The post-processing steps over each of the model's well-formed names, in the order they run.
+const STEPS: [Step; 12] = [
+    person_behind_role,
+    trim_person,
+    person_after_noun,
+    trim_person_end,
+    trim_acronym_tail,
+    club_ordinal,
+    given_name_person,
+    foreign_place,
+    org_by_head,
+    person_initials,
+    noble_person,
+    place_number,
+];
 
 /// The model's names for a document, taking over what the rules found: where the rules read the same span
 /// their reading is kept (a facility stays a facility), elsewhere the model's kind counts as likely. Groups
@@ -621,16 +649,11 @@ pub(super) fn retag(
     let mut spans: Vec<(usize, usize, EntityKind)> = spans
         .into_iter()
         .flat_map(|span| well_formed(span, words, lex))
-        .map(|span| trim_person(person_behind_role(span, words, lex, gaz), words, lex, gaz))
-        .map(|span| trim_person_end(person_after_noun(span, words, lex, gaz), words, lex, gaz))
-        .map(|span| trim_acronym_tail(span, words, lex, gaz))
-        .map(|span| club_ordinal(span, words))
-        .map(|span| given_name_person(span, words, lex, gaz))
-        .map(|span| foreign_place(span, words, gaz))
-        .map(|span| org_by_head(span, words, lex))
-        .map(|span| person_initials(span, words))
-        .map(|span| noble_person(span, words, lex, gaz))
-        .map(|span| place_number(span, words, lex))
+        .map(|span| {
+            STEPS
+                .iter()
+                .fold(span, |span, step| step(span, words, lex, gaz))
+        })
         .collect();
     // A model name that starts on a small word ("für Land und Würde") was cut: where the rules are sure of a
     // name (a head word, a gazetteer entry) that holds it, that name is taken whole ("Bewegung für Land und

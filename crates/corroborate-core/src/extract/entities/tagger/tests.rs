@@ -372,10 +372,6 @@ fn a_role_in_front_of_a_name_makes_a_person_of_another_kind() {
     );
 }
 
-/// A post-processing step over one model name (first word, last word, kind).
-type Step =
-    fn((usize, usize, EntityKind), &[Word], &Lex, &gazette::Gazette) -> (usize, usize, EntityKind);
-
 /// The surface and kind a post-processing step makes of a model name of `kind` covering `first..=last`.
 fn after_step(
     step: Step,
@@ -384,13 +380,25 @@ fn after_step(
     last: &str,
     kind: EntityKind,
 ) -> (String, EntityKind) {
-    let words = german_words(text);
+    after_step_in("de", step, text, first, last, kind)
+}
+
+/// [`after_step`] for text in `lang`.
+fn after_step_in(
+    lang: &str,
+    step: Step,
+    text: &str,
+    first: &str,
+    last: &str,
+    kind: EntityKind,
+) -> (String, EntityKind) {
+    let words = words::words(text, &split_sentences(text, lang));
     let at = |s: &str| position_of(&words, s);
     let (a, b, k) = step(
         (at(first), at(last), kind),
         &words,
-        Lex::for_lang("de"),
-        gazette::Gazette::for_lang("de"),
+        Lex::for_lang(lang),
+        gazette::Gazette::for_lang(lang),
     );
     (text[words[a].span.start..words[b].span.end].to_string(), k)
 }
@@ -541,64 +549,62 @@ fn generic_noun_phrases_are_no_headed_names() {
     assert!(!is_generic("Partei der Kalvoren"));
 }
 
-/// The words of `text` and the index of the word that starts at `at` (a unique substring).
-fn word_at<'t>(
-    text: &'t str,
-    at: &str,
-    lang: &str,
-) -> (Vec<crate::extract::entities::words::Word<'t>>, usize) {
-    let sentences = split_sentences(text, lang);
-    let words = crate::extract::entities::words::words(text, &sentences);
-    let start = text.find(at).unwrap_or(usize::MAX);
-    let i = words.iter().position(|w| w.span.start == start);
-    (words, i.unwrap_or(usize::MAX))
-}
-
 #[test]
 fn club_names_keep_their_ordinal() {
-    let text = "Der Stürmer wechselte zum Zweitligisten 1. FC Grauweiler und traf gleich.";
-    let (words, fc) = word_at(text, "FC", "de");
-    let got = club_ordinal((fc, fc + 1, EntityKind::Organization), &words);
+    let (org, person) = (EntityKind::Organization, EntityKind::Person);
     assert_eq!(
-        span_of(&words, got.0, got.1).slice(text),
-        Some("1. FC Grauweiler")
+        after_step(
+            club_ordinal,
+            "Der Stürmer wechselte zum Zweitligisten 1. FC Grauweiler und traf gleich.",
+            "FC",
+            "Grauweiler",
+            org
+        ),
+        ("1. FC Grauweiler".to_string(), org)
     );
     // Not before a name that is no club abbreviation, nor before a person.
-    let text = "Am 3. Mai Grauweiler verlassen.";
-    let (words, name) = word_at(text, "Mai", "de");
     assert_eq!(
-        club_ordinal((name, name, EntityKind::Organization), &words),
-        (name, name, EntityKind::Organization)
+        after_step(
+            club_ordinal,
+            "Am 3. Mai Grauweiler verlassen.",
+            "Mai",
+            "Mai",
+            org
+        ),
+        ("Mai".to_string(), org)
     );
-    let text = "Platz 2. FC Grauweiler";
-    let (words, fc) = word_at(text, "FC", "de");
-    assert_eq!(club_ordinal((fc, fc + 1, EntityKind::Person), &words).0, fc);
+    assert_eq!(
+        after_step(
+            club_ordinal,
+            "Platz 2. FC Grauweiler",
+            "FC",
+            "Grauweiler",
+            person
+        ),
+        ("FC Grauweiler".to_string(), person)
+    );
 }
 
 #[test]
 fn street_and_road_names_keep_their_number() {
-    let lex = Lex::for_lang("de");
-    for (text, name, whole) in [
+    let loc = EntityKind::Location;
+    for (text, first, last, whole) in [
         (
             "Das Büro liegt in der Tannhofer Straße 90c in Odersund.",
             "Tannhofer",
+            "Straße",
             "Tannhofer Straße 90c",
         ),
         (
             "Der Unfall geschah auf der Bundesstraße 216 bei Odersund.",
             "Bundesstraße",
+            "Bundesstraße",
             "Bundesstraße 216",
         ),
     ] {
-        let (words, first) = word_at(text, name, "de");
-        let last = words
-            .iter()
-            .position(|w| w.text.starts_with("Stra") || w.text == "Bundesstraße")
-            .unwrap_or(first);
-        let got = place_number((first, last, EntityKind::Location), &words, lex);
         assert_eq!(
-            span_of(&words, got.0, got.1).slice(text),
-            Some(whole),
+            after_step(place_number, text, first, last, loc),
+            (whole.to_string(), loc),
             "{text}"
         );
     }
@@ -607,68 +613,98 @@ fn street_and_road_names_keep_their_number() {
         ("Die Tannhofer Straße 1898 war noch ein Feldweg.", "Straße"),
         ("In Odersund 1200 Menschen.", "Odersund"),
     ] {
-        let (words, i) = word_at(text, name, "de");
         assert_eq!(
-            place_number((i, i, EntityKind::Location), &words, lex),
-            (i, i, EntityKind::Location),
+            after_step(place_number, text, name, name, loc),
+            (name.to_string(), loc),
             "{text}"
         );
     }
-    let en = Lex::for_lang("en");
-    let text = "Traffic on Route 66 was slow.";
-    let (words, i) = word_at(text, "Route", "en");
-    let got = place_number((i, i, EntityKind::Location), &words, en);
-    assert_eq!(span_of(&words, got.0, got.1).slice(text), Some("Route 66"));
+    assert_eq!(
+        after_step_in(
+            "en",
+            place_number,
+            "Traffic on Route 66 was slow.",
+            "Route",
+            "Route",
+            loc
+        ),
+        ("Route 66".to_string(), loc)
+    );
 }
 
 #[test]
 fn a_given_name_opens_a_person_not_a_place() {
-    let lex = Lex::for_lang("de");
-    let gaz = gazette::Gazette::for_lang("de");
-    let text = "Er war der Sohn der Ida Kalvenwitz aus Odersund.";
-    let (words, ida) = word_at(text, "Ida", "de");
+    let (loc, org) = (EntityKind::Location, EntityKind::Organization);
     assert_eq!(
-        given_name_person((ida, ida + 1, EntityKind::Location), &words, lex, gaz),
-        (ida, ida + 1, EntityKind::Person)
+        after_step(
+            given_name_person,
+            "Er war der Sohn der Ida Kalvenwitz aus Odersund.",
+            "Ida",
+            "Kalvenwitz",
+            loc
+        ),
+        ("Ida Kalvenwitz".to_string(), EntityKind::Person)
     );
     // A head word or a listed place keeps the model's reading.
-    let text = "Die Ida Klinik liegt in Berlin.";
-    let (words, ida) = word_at(text, "Ida", "de");
-    let kept = (ida, ida + 1, EntityKind::Organization);
-    assert_eq!(given_name_person(kept, &words, lex, gaz), kept);
-    let text = "Er kam aus Berlin zurück.";
-    let (words, berlin) = word_at(text, "Berlin", "de");
-    let kept = (berlin, berlin, EntityKind::Location);
-    assert_eq!(given_name_person(kept, &words, lex, gaz), kept);
+    assert_eq!(
+        after_step(
+            given_name_person,
+            "Die Ida Klinik liegt in Berlin.",
+            "Ida",
+            "Klinik",
+            org
+        ),
+        ("Ida Klinik".to_string(), org)
+    );
+    assert_eq!(
+        after_step(
+            given_name_person,
+            "Er kam aus Berlin zurück.",
+            "Berlin",
+            "Berlin",
+            loc
+        ),
+        ("Berlin".to_string(), loc)
+    );
 }
 
 #[test]
 fn a_kind_of_place_in_front_makes_a_foreign_place() {
-    let gaz = gazette::Gazette::for_lang("de");
-    for (text, opener) in [
+    let person = EntityKind::Person;
+    for (text, opener, last, whole) in [
         (
             "Die Fähre hält vor der Isola di Corvetta im Norden.",
             "Isola",
+            "Corvetta",
+            "Isola di Corvetta",
         ),
-        ("Der Bach fließt durch die Gorge de la Vaudrie.", "Gorge"),
-        ("Der Weg führt auf den Cerro Morado.", "Cerro"),
+        (
+            "Der Bach fließt durch die Gorge de la Vaudrie.",
+            "Gorge",
+            "Vaudrie",
+            "Gorge de la Vaudrie",
+        ),
+        (
+            "Der Weg führt auf den Cerro Morado.",
+            "Cerro",
+            "Morado",
+            "Cerro Morado",
+        ),
     ] {
-        let (words, i) = word_at(text, opener, "de");
-        let last = words.iter().rposition(|w| w.cap).unwrap_or(i);
         assert_eq!(
-            foreign_place((i, last, EntityKind::Person), &words, gaz),
-            (i, last, EntityKind::Location),
+            after_step(foreign_place, text, opener, last, person),
+            (whole.to_string(), EntityKind::Location),
             "{text}"
         );
     }
     // One word alone, or a name that does not open with such a word, stays.
     let text = "Der Cerro war leer, und Monte Kowalski sang.";
-    let (words, i) = word_at(text, "Cerro", "de");
-    let kept = (i, i, EntityKind::Person);
-    assert_eq!(foreign_place(kept, &words, gaz), kept);
-    let (words, k) = word_at(text, "Kowalski", "de");
-    let kept = (k, k, EntityKind::Person);
-    assert_eq!(foreign_place(kept, &words, gaz), kept);
+    for name in ["Cerro", "Kowalski"] {
+        assert_eq!(
+            after_step(foreign_place, text, name, name, person),
+            (name.to_string(), person)
+        );
+    }
 }
 
 #[test]
@@ -676,8 +712,7 @@ fn a_dateline_in_capitals_is_a_place() {
     let lex = Lex::for_lang("de");
     let gaz = gazette::Gazette::for_lang("de");
     let text = "BOCHUM - Der Stadtrat tagte bis spät. Die NATO und die SPD schwiegen.";
-    let sentences = split_sentences(text, "de");
-    let words = crate::extract::entities::words::words(text, &sentences);
+    let words = german_words(text);
     let mut spans = Vec::new();
     dateline_places(&mut spans, &words, lex, gaz);
     let got: Vec<&str> = spans
@@ -690,17 +725,22 @@ fn a_dateline_in_capitals_is_a_place() {
 
 #[test]
 fn initials_and_nobiliary_particles_belong_to_a_person() {
-    let lex = Lex::for_lang("de");
-    let gaz = gazette::Gazette::for_lang("de");
-    let text = "Zusammen mit H. Kalvus beschrieb er den Zugang.";
-    let (words, k) = word_at(text, "Kalvus", "de");
-    let got = person_initials((k, k, EntityKind::Person), &words);
-    assert_eq!(span_of(&words, got.0, got.1).slice(text), Some("H. Kalvus"));
+    let person = EntityKind::Person;
+    assert_eq!(
+        after_step(
+            person_initials,
+            "Zusammen mit H. Kalvus beschrieb er den Zugang.",
+            "Kalvus",
+            "Kalvus",
+            person
+        ),
+        ("H. Kalvus".to_string(), person)
+    );
     for (text, opener, last, whole) in [
         (
             "Das Grab Ottos II. von Odersund liegt im Chor.",
             "Ottos",
-            "II.",
+            ".",
             "Ottos II. von Odersund",
         ),
         (
@@ -710,38 +750,32 @@ fn initials_and_nobiliary_particles_belong_to_a_person() {
             "Amalie Luise von Hohenbrenntal-Sigmaringen",
         ),
     ] {
-        let (words, a) = word_at(text, opener, "de");
-        let b = words
-            .iter()
-            .rposition(|w| last.starts_with(w.text) && w.span.start >= words[a].span.start)
-            .map_or(a, |b| {
-                if last == "II." && words[b].text == "II" {
-                    b + 1
-                } else {
-                    b
-                }
-            });
-        let got = noble_person((a, b, EntityKind::Person), &words, lex, gaz);
         assert_eq!(
-            span_of(&words, got.0, got.1).slice(text),
-            Some(whole),
+            after_step(noble_person, text, opener, last, person),
+            (whole.to_string(), person),
             "{text}"
         );
     }
     // After a surname "von" starts something else.
-    let text = "Das Tor schoss Thomas Brenntal von Bayern München.";
-    let (words, a) = word_at(text, "Thomas", "de");
-    let kept = (a, a + 1, EntityKind::Person);
-    assert_eq!(noble_person(kept, &words, lex, gaz), kept);
+    assert_eq!(
+        after_step(
+            noble_person,
+            "Das Tor schoss Thomas Brenntal von Bayern München.",
+            "Thomas",
+            "Brenntal",
+            person
+        ),
+        ("Thomas Brenntal".to_string(), person)
+    );
 }
 
 #[test]
 fn compass_points_are_no_names_alone() {
     let gaz = gazette::Gazette::for_lang("de");
     let text = "Die Länge von Nord nach Süd misst die Regionalliga Nord nicht.";
-    let (words, nord) = word_at(text, "Nord", "de");
-    let (_, sued) = word_at(text, "Süd", "de");
-    let (_, liga) = word_at(text, "Regionalliga", "de");
+    let words = german_words(text);
+    let at = |s: &str| position_of(&words, s);
+    let (nord, sued, liga) = (at("Nord"), at("Süd"), at("Regionalliga"));
     let mut spans = vec![
         (nord, nord, EntityKind::Location),
         (sued, sued, EntityKind::Person),
@@ -753,36 +787,60 @@ fn compass_points_are_no_names_alone() {
 
 #[test]
 fn after_a_kinship_word_even_a_place_name_is_a_person() {
-    let lex = Lex::for_lang("de");
-    let gaz = gazette::Gazette::for_lang("de");
-    let text = "Mit dabei war seine Tochter Paris aus erster Ehe.";
-    let (words, i) = word_at(text, "Paris", "de");
+    let loc = EntityKind::Location;
     assert_eq!(
-        person_after_noun((i, i, EntityKind::Location), &words, lex, gaz),
-        (i, i, EntityKind::Person)
+        after_step(
+            person_after_noun,
+            "Mit dabei war seine Tochter Paris aus erster Ehe.",
+            "Paris",
+            "Paris",
+            loc
+        ),
+        ("Paris".to_string(), EntityKind::Person)
     );
     // After a role noun a listed place stays a place.
-    let text = "Er traf den Bürgermeister Paris zum ersten Mal.";
-    let (words, i) = word_at(text, "Paris", "de");
-    let kept = (i, i, EntityKind::Location);
-    assert_eq!(person_after_noun(kept, &words, lex, gaz), kept);
+    assert_eq!(
+        after_step(
+            person_after_noun,
+            "Er traf den Bürgermeister Paris zum ersten Mal.",
+            "Paris",
+            "Paris",
+            loc
+        ),
+        ("Paris".to_string(), loc)
+    );
 }
 
 #[test]
 fn a_name_ending_on_an_organisation_head_is_an_organisation() {
-    let lex = Lex::for_lang("de");
+    let (loc, person) = (EntityKind::Location, EntityKind::Person);
     let text = "Er sitzt im Vorstand der Vereinigten Odersund-Elektrizitäts-AG in Kassel.";
-    let (words, i) = word_at(text, "Vereinigten", "de");
     assert_eq!(
-        org_by_head((i, i + 1, EntityKind::Location), &words, lex),
-        (i, i + 1, EntityKind::Organization)
+        after_step(
+            org_by_head,
+            text,
+            "Vereinigten",
+            "Odersund-Elektrizitäts-AG",
+            loc
+        ),
+        (
+            "Vereinigten Odersund-Elektrizitäts-AG".to_string(),
+            EntityKind::Organization
+        )
     );
     // One word alone, or a name ending on another word, keeps the model's kind.
-    let (words, k) = word_at(text, "Kassel", "de");
-    let kept = (k, k, EntityKind::Location);
-    assert_eq!(org_by_head(kept, &words, lex), kept);
-    let text = "Die Familie Kalvus Brenntal zog weg.";
-    let (words, k) = word_at(text, "Kalvus", "de");
-    let kept = (k, k + 1, EntityKind::Person);
-    assert_eq!(org_by_head(kept, &words, lex), kept);
+    assert_eq!(
+        after_step(org_by_head, text, "Kassel", "Kassel", loc),
+        ("Kassel".to_string(), loc)
+    );
+    assert_eq!(
+        after_step(
+            org_by_head,
+            "Die Familie Kalvus Brenntal zog weg.",
+            "Kalvus",
+            "Brenntal",
+            person
+        ),
+        ("Kalvus Brenntal".to_string(), person)
+    );
 }
