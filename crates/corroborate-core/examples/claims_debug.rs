@@ -1,5 +1,6 @@
 //! Prints the claims found in the text read from standard input, one line each (speaker | cue | content): a
-//! quick look at what the claim finder makes of a sentence while working on its patterns.
+//! quick look at what the claim finder makes of a sentence while working on its patterns. With
+//! `CLAIMS_DEBUG_ALL` set, each line also shows the stance, polarity, hedge flag and intermediary.
 
 use corroborate_core::extract::claims::find_claims;
 use corroborate_core::model::Document;
@@ -21,8 +22,15 @@ fn main() {
                 .unwrap_or("-")
                 .to_string()
         };
+        let mut flags = String::new();
+        if std::env::var_os("CLAIMS_DEBUG_ALL").is_some() {
+            flags = format!(
+                " | {:?} {:?} hedged={} via={:?}",
+                c.stance, c.polarity, c.hedged, c.via_text
+            );
+        }
         println!(
-            "{:?} | src={:?} | cue={:?} | content={:?}",
+            "{:?} | src={:?} | cue={:?} | content={:?}{flags}",
             c.mode,
             slice(c.speaker_span),
             slice(c.cue_span),

@@ -67,6 +67,10 @@ pub struct AttributionArgs {
     /// With `--example`: how many sentences to print.
     #[arg(long, default_value_t = 12)]
     pub examples: usize,
+    /// Write our attributions to this file as tab-separated lines (article, attribution number, role, start and
+    /// end byte): input for `scripts/attribution_ceiling.py`, which measures a learned layer over them.
+    #[arg(long)]
+    pub write_predictions: Option<PathBuf>,
     /// Count the gold attributions whose cue we found but whose source we missed or got wrong, by gold source
     /// and ours; with a value other than "all", print the sentences of that group ("he -> -").
     #[arg(long)]
@@ -160,6 +164,12 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
     let mut misses = args
         .misses
         .then(|| Misses::new(args.example.clone(), args.examples));
+    let mut predictions = match &args.write_predictions {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => None,
+    };
     for ann in &ann_files {
         let Some(stem) = ann.file_stem().and_then(|s| s.to_str()) else {
             continue;
@@ -179,6 +189,9 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
         let gold = parse_ann(&ann_text, &text);
         let sentences = split_sentences(&text, "en");
         let pred = predict(&text, &sentences);
+        if let Some(out) = predictions.as_mut() {
+            write_predictions(out, &article, &pred)?;
+        }
         if args.dump.as_deref().is_some_and(|p| article.starts_with(p)) {
             dump(&text, &gold, &pred);
         }
@@ -313,11 +326,36 @@ pub fn run(args: AttributionArgs) -> anyhow::Result<bool> {
             println!("{n:>5}  {k}");
         }
     }
+    if let Some(mut out) = predictions {
+        std::io::Write::flush(&mut out).context("writing the predictions file")?;
+    }
     let ok = [args.min_source, args.min_cue, args.min_content]
         .iter()
         .zip(f1)
         .all(|(min, f)| min.is_none_or(|m| f >= m));
     Ok(ok)
+}
+
+/// Appends one article's attributions to the `--write-predictions` file, a line per role fragment.
+fn write_predictions(
+    out: &mut impl std::io::Write,
+    article: &str,
+    pred: &[Attribution],
+) -> anyhow::Result<()> {
+    for (n, a) in pred.iter().enumerate() {
+        for role in ROLES {
+            for s in role.of(a).into_iter().flatten() {
+                writeln!(
+                    out,
+                    "{article}\t{n}\t{}\t{}\t{}",
+                    role.name(),
+                    s.start,
+                    s.end
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Our attributions for one text.

@@ -103,9 +103,9 @@ fn attribution_floor() {
         "--min-source",
         "0.753",
         "--min-cue",
-        "0.749",
+        "0.7495",
         "--min-content",
-        "0.782",
+        "0.7835",
     ]);
 }
 

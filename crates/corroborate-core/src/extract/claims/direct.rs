@@ -62,12 +62,19 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
                         .get(a.span.end..next.outer.start)
                         .unwrap_or("x")
                         .trim();
-                    if !between.is_empty()
+                    let joined = !between.is_empty()
                         && between.trim_matches([',', ':']).trim().is_empty()
-                        && same_para(ctx, q.outer.start, next.outer.start)
-                    {
+                        && same_para(ctx, q.outer.start, next.outer.start);
+                    if joined || continues(ctx, a.span.end, next, quotes.get(k + 1)) {
                         content = hull(content, next.inner);
-                        text = format!("{} {}", text, quote_text(ctx.text, next));
+                        // The halves of one sentence join with a space; a sentence that goes on after the
+                        // attribution's full stop gets its stop back.
+                        let stop = if joined || text.ends_with(['.', '!', '?']) {
+                            ""
+                        } else {
+                            "."
+                        };
+                        text = format!("{text}{stop} {}", quote_text(ctx.text, next));
                         span = hull(span, next.outer);
                         k += 1;
                     }
@@ -112,6 +119,34 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
         });
     }
     out
+}
+
+/// Whether quote `next` goes on with the quote whose attribution ends at `attr_end` (“A,” Ruiz said. “B.”):
+/// it opens the next sentence of the same paragraph, fills that sentence, and has no speaker of its own. News
+/// writes a speaker's next sentences so; PolNeAR makes them a second fragment of the first content.
+fn continues(ctx: &Ctx, attr_end: usize, next: &Quote, after_next: Option<&Quote>) -> bool {
+    let gap = ctx.text.get(attr_end..next.outer.start).unwrap_or("x");
+    if !gap.trim_start_matches(['.', '!', '?']).trim().is_empty()
+        || gap.trim().is_empty()
+        || !same_para(ctx, attr_end.saturating_sub(1), next.outer.start)
+    {
+        return false;
+    }
+    let Some(sent) = ctx
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.start <= next.outer.start && next.outer.start < s.end)
+    else {
+        return false;
+    };
+    let rest = ctx
+        .text
+        .get(next.outer.end.min(sent.end)..sent.end.max(next.outer.end))
+        .unwrap_or("x");
+    rest.trim().trim_matches(['.', '!', '?']).is_empty()
+        && after(ctx, next, after_limit(ctx, next, after_next)).is_none()
+        && before(ctx, next).is_none()
 }
 
 /// Whether two spans share at least one byte.

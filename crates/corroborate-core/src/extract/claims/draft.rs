@@ -34,10 +34,17 @@ impl Draft {
     pub fn finish(self, ctx: &Ctx, mentions: &[EntityMention]) -> ClaimMention {
         let stance = self.cue.as_ref().map(|c| c.1);
         let (polarity, positive) = polarity::polarity(ctx, self.content, stance);
+        let as_written = ctx.slice(self.content).trim();
+        let bare = |s: &str| s.trim_end_matches(CLAUSE_PUNCT).trim_end().to_string();
         let text = match self.text {
-            // A quote keeps its own text unless the rewrite changed it.
-            Some(t) if positive == ctx.slice(self.content).trim() => t,
-            _ => positive,
+            // A quote keeps its own text unless the rewrite changed it. A quote whose text is not its span as
+            // written (halves joined around their attribution, “A,” Ruiz said, “B.”, or paragraphs reopened
+            // with a quote mark) keeps its own text always: the rewrite reads the span, marks and attribution
+            // included.
+            Some(t) if positive == as_written || bare(&t) != bare(as_written) => t,
+            // Like the quote's own text, the rewrite drops the comma that hands over to the attribution.
+            Some(_) => positive.trim_end_matches([',', ';']).trim_end().to_string(),
+            None => positive,
         };
         let lemma = self.cue.as_ref().map(|c| c.0.as_str());
         // An indirect question ("asked whether …") asks; it does not put its clause forward as true.

@@ -135,6 +135,9 @@ pub enum MarkerPos {
 pub struct Marker {
     pub lemma: String,
     pub pos: MarkerPos,
+    /// The marker names a source that passes on what somebody else said ("according to", "laut"), flagged
+    /// `relay` in the table's fourth column: after an attributed claim it names the claim's intermediary.
+    pub relays: bool,
 }
 
 /// Everything the claim finder knows about one language.
@@ -178,12 +181,14 @@ impl Lexicon {
                 "poll" => MarkerPos::Poll,
                 _ => MarkerPos::Before,
             };
+            let relays = fields.next() == Some("relay");
             for form in forms.split(',') {
                 lex.markers.insert(
                     form,
                     Marker {
                         lemma: lemma.to_string(),
                         pos,
+                        relays,
                     },
                 );
             }

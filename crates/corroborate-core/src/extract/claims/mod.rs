@@ -133,7 +133,7 @@ pub fn find_claims(doc: &Document, lang: &str) -> Vec<ClaimMention> {
         }
     }
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
-    via::according_to_vias(&ctx, &mut drafts);
+    via::relay_vias(&ctx, &mut drafts);
     drafts
         .into_iter()
         .map(|d| d.finish(&ctx, &doc.layers.mentions))

@@ -27,7 +27,11 @@ pub fn sentence_claims(ctx: &Ctx, sent: Span, prev: Option<&Speaker>) -> Vec<Dra
     let mut out = Vec::new();
     let mut from = r.start;
     for i in r.clone() {
+        // "argue that, while A, B": a clause opened right after "that" is an aside inside the
+        // complement, not a coordinated clause.
+        let after_complementizer = i > r.start && ctx.lex.is("complementizer", ctx.lower(i - 1));
         let coordinated = (ctx.is_punct(i, ",")
+            && !after_complementizer
             && ctx.lex.is("clause_conjunction", ctx.lower(i + 1)))
             || ctx.is_punct(i, ";");
         if coordinated && i > from {
@@ -1076,9 +1080,15 @@ fn time_adjunct_start(ctx: &Ctx, cs: usize, a: usize) -> usize {
 /// that"), else right after the cue. A lower-case noun phrase before "that" owns it ("the possibility that").
 fn content_start(ctx: &Ctx, after_cue: usize, e: usize) -> usize {
     let after_cue = skip_adjuncts(ctx, after_cue, e);
+    // "declared on national television that": a prepositional phrase of any words may stand before "that".
+    // Not after "to", which opens an infinitive more often ("want to think about the possibility that"), nor
+    // "for", which gives a reason whose noun owns the "that" ("criticized for policies that …").
+    let prep_phrase = !matches!(ctx.lower(after_cue), "to" | "for")
+        && ctx.lex.is("adjunct_prep", ctx.lower(after_cue));
     let between_ok = |k: usize| {
         let w = ctx.lower(k);
         ctx.is_punct(k, ",")
+            || (prep_phrase && ctx.is_word(k) && !ctx.lex.is("complementizer", w))
             || (ctx.is_word(k)
                 && (ctx.toks[k].cap
                     || ctx.lex.is("time", w)

@@ -7,6 +7,7 @@
 
 use super::ctx::Ctx;
 use super::lexicon::Cue;
+use super::lexicon::MarkerPos;
 use crate::model::{Span, TokenKind};
 
 /// Longest noun phrase we accept as a speaker, in tokens.
@@ -701,7 +702,7 @@ fn unbracketed_len(ctx: &Ctx, a: usize, b: usize) -> usize {
 pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize)> {
     let mut i = start;
     while i < limit && np_word(ctx, i) && i - start < MAX_NP {
-        if ctx.lex.is("pronoun", ctx.lower(i)) && i > start {
+        if (ctx.lex.is("pronoun", ctx.lower(i)) || marker_starts(ctx, i)) && i > start {
             break;
         }
         i += 1;
@@ -748,6 +749,17 @@ pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize
 /// runs on over prepositional phrases and appositions, and stops before what is not about the speaker: a date,
 /// a subordinate clause ("when asked …"), a relative clause, a participle ("…, adding …"), or an adjunct
 /// like "in a statement" or "to reporters". Returns it with the token after it.
+/// Whether a source marker that stands before its source starts at token `i` ("sagte Ruiz [laut] Radio Hafen",
+/// "said Ruiz, [according to] …"): the speaker's phrase ends there.
+fn marker_starts(ctx: &Ctx, i: usize) -> bool {
+    ctx.lex.markers.starts_with(ctx.lower(i))
+        && ctx
+            .lex
+            .markers
+            .longest(&ctx.words(i, 4))
+            .is_some_and(|(m, _)| m.value.pos == MarkerPos::Before)
+}
+
 pub fn right_np_long(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize)> {
     if let Some(found) = right_np(ctx, start, limit) {
         return Some(found);
@@ -763,7 +775,7 @@ pub fn right_np_long(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, 
         || (titled && !ctx.lex.is("np_stop", first) && !ctx.lex.is("pronoun", first));
     let mut core = start;
     while core < limit && np_word(ctx, core) && core - start < MAX_NP {
-        if ctx.lex.is("pronoun", ctx.lower(core)) && core > start {
+        if (ctx.lex.is("pronoun", ctx.lower(core)) || marker_starts(ctx, core)) && core > start {
             break;
         }
         core += 1;
@@ -780,6 +792,7 @@ pub fn right_np_long(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, 
             || ctx.lex.is("subordinator", w)
             || ctx.lex.is("relative", w)
             || matches!(w, "." | "!" | "?" | ";" | ":")
+            || marker_starts(ctx, j)
             || (w == ","
                 && (next.ends_with("ing")
                     || ctx.lex.is("np_stop", next)

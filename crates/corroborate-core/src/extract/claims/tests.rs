@@ -93,6 +93,42 @@ fn speaker_before_with_colon_and_in_the_middle() {
 }
 
 #[test]
+fn a_quote_sentence_after_an_attributed_quote_goes_on_with_it() {
+    let (d, c) = claims(
+        "“We never touched anyone,” the minister said. “Our officers acted lawfully and we will prove it.”\n\nThe camp was cleared on Friday.",
+        "en",
+    );
+    let direct: Vec<_> = c.iter().filter(|c| c.mode == ClaimMode::Direct).collect();
+    assert_eq!(direct.len(), 1, "{c:#?}");
+    assert_eq!(speaker(&d, direct[0]), Some("the minister"));
+    assert_eq!(
+        direct[0].text,
+        "We never touched anyone. Our officers acted lawfully and we will prove it."
+    );
+    assert!(
+        !c.iter()
+            .any(|c| c.mode == ClaimMode::Narration && c.text.contains("lawfully"))
+    );
+
+    // A quote with its own speaker, or one that does not fill its sentence, stays apart.
+    let (d, c) = claims(
+        "“We never touched anyone,” the minister said. “The camp was violent,” a resident said.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].0, Some("a resident"));
+    let (_, c) = claims(
+        "“We never touched anyone,” the minister said. “Lawful” is how the union described it too.",
+        "en",
+    );
+    assert!(
+        !c.iter()
+            .any(|c| c.mode == ClaimMode::Direct && c.text.contains("Lawful"))
+    );
+}
+
+#[test]
 fn name_colon_and_dash_attribution() {
     let (d, c) = claims("Ruiz: “The operation was lawful.”", "en");
     assert_eq!(speaker(&d, attributed(&c)), Some("Ruiz"));
@@ -164,6 +200,29 @@ fn reported_speech_patterns() {
     let a = attributed(&c);
     assert_eq!(a.speaker_span, None);
     assert_eq!(a.cue.as_deref(), Some("report"));
+
+    // A prepositional phrase of any words between the cue and "that".
+    let (d, c) = claims(
+        "The minister declared on national television that the camp was cleared.",
+        "en",
+    );
+    assert_eq!(
+        frames(&d, &c),
+        [(Some("The minister"), "declared", "the camp was cleared")]
+    );
+    // A clause opened by a conjunction right after "that" is inside the reported clause.
+    let (d, c) = claims(
+        "Residents argue that, while the camp was cleared, nobody was rehoused.",
+        "en",
+    );
+    assert_eq!(
+        frames(&d, &c),
+        [(
+            Some("Residents"),
+            "argue",
+            "while the camp was cleared, nobody was rehoused"
+        )]
+    );
 }
 
 #[test]

@@ -167,9 +167,13 @@ fn asking_someone_to_act_is_a_directive() {
     );
 }
 
-/// (speaker, via) of the claims of `text` that have a speaker.
+/// (speaker, via) of the claims of English `text` that have a speaker.
 fn vias(text: &str) -> Vec<(String, Option<String>)> {
-    let (d, c) = claims(text, "en");
+    vias_in(text, "en")
+}
+
+fn vias_in(text: &str, lang: &str) -> Vec<(String, Option<String>)> {
+    let (d, c) = claims(text, lang);
     c.iter()
         .filter_map(|c| {
             let speaker = c.speaker_span?.slice(&d.text)?.to_string();
@@ -192,5 +196,26 @@ fn according_to_around_an_attributed_claim_is_its_via() {
     assert!(got.iter().all(|(_, via)| via.is_none()), "{got:?}");
     assert!(got.iter().any(|(s, _)| s == "the harbour board"), "{got:?}");
     let got = vias("According to council pool reports, the mayor said the ferry would run again.");
+    assert!(got.iter().all(|(_, via)| via.is_none()), "{got:?}");
+    // Any relaying marker of the table, with or without a comma; not one inside the reported clause.
+    assert_eq!(
+        vias("“The pier held,” Ruiz said as reported by Harbour Radio."),
+        vec![("Ruiz".to_string(), Some("Harbour Radio".to_string()))]
+    );
+    let got = vias("Ruiz said the pier must close according to the harbour rules.");
+    assert!(got.iter().all(|(_, via)| via.is_none()), "{got:?}");
+}
+
+#[test]
+fn german_laut_after_an_attributed_claim_is_its_via() {
+    assert_eq!(
+        vias_in(
+            "„Der Steg hat gehalten“, sagte Ruiz laut Radio Hafen.",
+            "de"
+        ),
+        vec![("Ruiz".to_string(), Some("Radio Hafen".to_string()))]
+    );
+    // "laut" as the claim's own cue credits the clause to its source.
+    let got = vias_in("Laut der Hafenverwaltung wurden 60 Boote beschädigt.", "de");
     assert!(got.iter().all(|(_, via)| via.is_none()), "{got:?}");
 }
