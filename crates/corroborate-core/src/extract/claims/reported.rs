@@ -503,8 +503,11 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
                 && !ctx.in_quote(m)
                 && !participle
                 && !ctx.lex.is("addressee_cue", &h.cue.lemma)
-        }) && let Some((sp, _)) = speaker::right_np_long(ctx, hit.end, e)
-            && names_someone(ctx, &sp)
+        }) && let Some((sp, _)) = speaker::right_np_long(
+            ctx,
+            hit.end,
+            speaker::closing_particle(ctx, &hit).unwrap_or(e),
+        ) && names_someone(ctx, &sp)
         {
             return draft(ctx, sent, (a, comma), Some(sp), cue_of(ctx, &hit, t));
         }
@@ -760,6 +763,19 @@ fn leading(
             frames = out.iter().flat_map(|d| frame_tokens(ctx, d)).collect();
         }
         let cs = lead.map_or_else(|| speaker::absorb_modifiers(ctx, i, a), |(l, _)| l);
+        // Verb-second German with an adverbial before the cue ("Dabei teilte die Polizei mit, …", "In einer
+        // Mitteilung erklärte die Bewegung, …"): the subject follows the cue.
+        let fronted =
+            ctx.lex.is("verb_second", "yes") && ctx.lex.is("fronted_opener", ctx.lower(a));
+        if let Some(d) = fronted
+            .then(|| subject_after_cue(ctx, sent, e, &hit, cs))
+            .flatten()
+        {
+            frames.extend(frame_tokens(ctx, &d));
+            out.push(d);
+            i = hit.end;
+            continue;
+        }
         let left = speaker::left_np(ctx, cs, a)
             .or_else(|| subject::comma_subject_at(ctx, cs, a))
             .or_else(|| subject::dash_aside_subject(ctx, cs, a))
@@ -794,13 +810,9 @@ fn leading(
         } else if infinitive {
             // "… visited NBC to discuss his remarks, …": the phrase after an infinitive is its object.
             None
-        } else if let Some((sp, after)) = speaker::right_np(ctx, hit.end, e) {
-            // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
-            (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
-                .then(|| draft(ctx, sent, (after, e), Some(sp), cue_of(ctx, &hit, cs)))
-                .flatten()
         } else {
-            None
+            // "Am Dienstag sagte der Minister, …" / "Said the minister: …"
+            subject_after_cue(ctx, sent, e, &hit, cs)
         };
         if let Some(mut d) = found {
             if let Some(via) = lead.and_then(|(_, v)| v) {
@@ -812,6 +824,21 @@ fn leading(
         }
         i = hit.end;
     }
+}
+
+/// The claim of a cue whose subject follows it, up to a comma or colon that opens the content ("Am Dienstag
+/// sagte der Minister, …", "Said the minister: …"); a separable particle closing the cue's clause ends the
+/// subject ("Dabei teilte die Polizei mit, dass …").
+fn subject_after_cue(ctx: &Ctx, sent: Span, e: usize, hit: &CueHit, cs: usize) -> Option<Draft> {
+    let particle = speaker::closing_particle(ctx, hit);
+    let (sp, after) = speaker::right_np(ctx, hit.end, particle.unwrap_or(e))?;
+    let after = match particle {
+        Some(p) if after == p => p + 1,
+        _ => after,
+    };
+    (after < e && (ctx.is_punct(after, ",") || ctx.is_punct(after, ":")))
+        .then(|| draft(ctx, sent, (after, e), Some(sp), cue_of(ctx, hit, cs)))
+        .flatten()
 }
 
 /// Most words of the object between a directive cue and its infinitive ("asked | the Senate Judiciary Committee |
@@ -1010,6 +1037,12 @@ fn coordinated_subject(
     // A clause of its own after ", and" ("O'Malley spoke at the forum, and criticized Sanders"): the subject is
     // the sentence's.
     if cs == a + 1 && first < a && ctx.lex.is("vp_conjunction", ctx.lower(a)) {
+        // A sentence opening with a prepositional phrase ("At a rally in Ohio, Ruiz …") has its subject after
+        // the introduction.
+        if ctx.lex.is("adjunct_prep", ctx.lower(first)) {
+            return subject::subject_after_intro(ctx, first, a)
+                .or_else(|| subject::subject_at(ctx, first, a));
+        }
         return subject::subject_at(ctx, first, a)
             .or_else(|| subject::subject_after_intro(ctx, first, a));
     }

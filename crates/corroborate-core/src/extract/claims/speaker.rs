@@ -749,6 +749,16 @@ pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize
 /// runs on over prepositional phrases and appositions, and stops before what is not about the speaker: a date,
 /// a subordinate clause ("when asked …"), a relative clause, a participle ("…, adding …"), or an adjunct
 /// like "in a statement" or "to reporters". Returns it with the token after it.
+/// Token of the separable particle that closes the clause of cue `hit` ("teilte die Polizei [mit], dass …",
+/// "…, teilte das Ministerium [mit]."): a speaker phrase after the cue ends there.
+pub fn closing_particle(ctx: &Ctx, hit: &CueHit) -> Option<usize> {
+    let particle = hit.cue.particle.as_deref()?;
+    let end = (hit.end..ctx.toks.len().min(hit.end + 20))
+        .find(|&k| !ctx.is_word(k) && !is_title_dot(ctx, k))
+        .unwrap_or(ctx.toks.len());
+    (end > hit.end && ctx.lower(end - 1) == particle).then_some(end - 1)
+}
+
 /// Whether a source marker that stands before its source starts at token `i` ("sagte Ruiz [laut] Radio Hafen",
 /// "said Ruiz, [according to] …"): the speaker's phrase ends there.
 fn marker_starts(ctx: &Ctx, i: usize) -> bool {

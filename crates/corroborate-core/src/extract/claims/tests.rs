@@ -210,6 +210,17 @@ fn reported_speech_patterns() {
         frames(&d, &c),
         [(Some("The minister"), "declared", "the camp was cleared")]
     );
+    // After ", and" a clause takes the sentence's subject, which follows an opening prepositional phrase.
+    let (d, c) = claims(
+        "At a rally in Port Ellis, Mara Quill criticized the raid, and explained that residents had been asleep.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == Some("Mara Quill") && x.1 == "explained"),
+        "{f:?}"
+    );
     // A clause opened by a conjunction right after "that" is inside the reported clause.
     let (d, c) = claims(
         "Residents argue that, while the camp was cleared, nobody was rehoused.",

@@ -199,3 +199,56 @@ fn separable_cue_needs_its_particle() {
         "{c:#?}"
     );
 }
+
+/// (speaker, cue, content) of every attributed claim of German `text`.
+fn german_frames(text: &str) -> Vec<(String, String, String)> {
+    let (d, c) = claims(text, "de");
+    super::tests::frames(&d, &c)
+        .into_iter()
+        .map(|(s, cue, content)| {
+            (
+                s.unwrap_or("-").to_string(),
+                cue.to_string(),
+                content.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn verb_second_subject_after_a_fronted_adverbial() {
+    let got =
+        german_frames("In einer Mitteilung erklärte die Bewegung, zwei Menschen seien gestorben.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "die Bewegung");
+    assert_eq!(got[0].2, "zwei Menschen seien gestorben");
+    let got =
+        german_frames("Gegenüber Reportern betonte der Sprecher, dass niemand verletzt wurde.");
+    assert_eq!(got[0].0, "der Sprecher");
+    // The separable particle closing the clause is no part of the subject, before a "dass" or at the end.
+    let got = german_frames("Dabei teilte die Polizei mit, dass 500 Beamte im Einsatz waren.");
+    assert_eq!(
+        got,
+        [(
+            "die Polizei".to_string(),
+            "teilte".to_string(),
+            "500 Beamte im Einsatz waren".to_string()
+        )]
+    );
+    let got = german_frames("Niemand wurde festgenommen, teilte das Ministerium mit.");
+    assert_eq!(got[0].0, "das Ministerium");
+    // Without an adverbial in front, the phrase before the verb stays the subject.
+    let got = german_frames("Die Bewegung erklärte am Samstag, zwei Menschen seien gestorben.");
+    assert_eq!(got[0].0, "Die Bewegung");
+}
+
+#[test]
+fn refusing_is_a_denial() {
+    let (d, c) = claims(
+        "Der Minister weigerte sich anzuerkennen, dass die Beamten Gewalt angewendet hatten.",
+        "de",
+    );
+    let a = attributed(&c);
+    assert_eq!(speaker(&d, a), Some("Der Minister"));
+    assert_eq!(a.polarity, Polarity::Denies);
+}
