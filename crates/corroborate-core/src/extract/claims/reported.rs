@@ -498,8 +498,11 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
         // A participle ("…, saying the rents …") is never this inverted form.
         let participle = ctx.lower(m).ends_with("ing");
+        // English inverts only neutral cues ("…, said X"); verb-second German inverts every cue after its
+        // clause ("…, behauptete die Gruppe").
+        let verb_second = ctx.lex.is("verb_second", "yes");
         if let Some(hit) = speaker::reported_cue_at(ctx, m).filter(|h| {
-            h.cue.stance == Stance::Neutral
+            (h.cue.stance == Stance::Neutral || verb_second)
                 && !ctx.in_quote(m)
                 && !participle
                 && !ctx.lex.is("addressee_cue", &h.cue.lemma)

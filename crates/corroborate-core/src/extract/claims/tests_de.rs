@@ -252,3 +252,24 @@ fn refusing_is_a_denial() {
     assert_eq!(speaker(&d, a), Some("Der Minister"));
     assert_eq!(a.polarity, Polarity::Denies);
 }
+
+#[test]
+fn german_inverts_every_cue_after_its_clause() {
+    let got = german_frames("Die Beamten hätten Schlagstöcke eingesetzt, behauptete die Gruppe.");
+    assert_eq!(
+        got,
+        [(
+            "die Gruppe".to_string(),
+            "behauptete".to_string(),
+            "Die Beamten hätten Schlagstöcke eingesetzt".to_string()
+        )]
+    );
+    // A separable verb joined in a subordinate clause: "wie X mitteilte".
+    let got = german_frames("Wie die Polizei mitteilte, wurden 20 Menschen festgenommen.");
+    assert_eq!(got[0].0, "die Polizei");
+    assert_eq!(got[0].1, "mitteilte");
+    // "Nach Darstellung X" names a source like "laut X".
+    let got = german_frames("Nach Darstellung der Bewegung starben zwei Bewohner.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.contains("Bewegung"), "{got:?}");
+}
