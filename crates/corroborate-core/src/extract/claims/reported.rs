@@ -146,9 +146,13 @@ fn cut_contents(ctx: &Ctx, out: &mut [Draft]) {
             .map(|&(_, f)| f)
             .min();
         if let Some(f) = cut {
-            // Drop a relative word left hanging before the nested frame ("a race that | he said …").
+            // Drop the auxiliaries of a nested passive frame ("the claim that A | was | rejected by …") and a
+            // relative word left hanging before the nested frame ("a race that | he said …").
             let r = ctx.tok_range(Span::new(d.content.start, f));
             let mut b = r.end;
+            while b > r.start && ctx.lex.is("passive_aux", ctx.lower(b - 1)) {
+                b -= 1;
+            }
             while b > r.start
                 && (ctx.lex.is("complementizer", ctx.lower(b - 1))
                     || matches!(ctx.lower(b - 1), "which" | "who" | "whom"))
@@ -923,7 +927,28 @@ fn passive_agent(
         s -= 1;
     }
     let subject = speaker::left_np(ctx, s, a)?;
+    let subject = claim_noun_phrase(ctx, &subject, be, a).unwrap_or(subject);
     passive_subject_claim(ctx, sent, subject, agent, cue)
+}
+
+/// "The minister's claim that A | was rejected by B": when the subject found before a passive is the clause of
+/// a claim noun, the subject is the whole noun phrase from its owner to the auxiliary at token `be`.
+fn claim_noun_phrase(ctx: &Ctx, subject: &Speaker, be: usize, a: usize) -> Option<Speaker> {
+    let that = ctx.tok_range(subject.span).start.checked_sub(1)?;
+    if that <= a || !ctx.lex.is("complementizer", ctx.lower(that)) {
+        return None;
+    }
+    let owner = speaker::left_np(ctx, that, a)?;
+    let noun = ctx.tok_range(owner.span).end.checked_sub(1)?;
+    if !ctx.lex.nouns.starts_with(ctx.lower(noun)) {
+        return None;
+    }
+    let span = ctx.span_of(ctx.tok_range(owner.span).start, be)?;
+    Some(Speaker {
+        span,
+        parts: vec![span],
+        head: owner.head,
+    })
 }
 
 /// The claim of a passive whose subject is what the agent reported: a subject that is a pronoun or a relative

@@ -221,6 +221,30 @@ fn reported_speech_patterns() {
             .any(|x| x.0 == Some("Mara Quill") && x.1 == "explained"),
         "{f:?}"
     );
+    // A claim noun's clause as the subject of a passive cue: the content is the whole noun phrase.
+    let (d, c) = claims(
+        "The ministry's statement that officers acted lawfully was rejected by the Residents' Union.",
+        "en",
+    );
+    assert_eq!(
+        frames(&d, &c),
+        [(
+            Some("the Residents' Union"),
+            "rejected",
+            "The ministry's statement that officers acted lawfully"
+        )]
+    );
+    // A nested passive cue ends the content before its auxiliary.
+    let (d, c) = claims(
+        "The allegation by residents that officers beat them was rejected by the ministry.",
+        "en",
+    );
+    let f = frames(&d, &c);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == Some("residents") && x.2 == "officers beat them"),
+        "{f:?}"
+    );
     // A clause opened by a conjunction right after "that" is inside the reported clause.
     let (d, c) = claims(
         "Residents argue that, while the camp was cleared, nobody was rehoused.",
