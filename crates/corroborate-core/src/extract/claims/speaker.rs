@@ -188,7 +188,16 @@ fn verb_reading(ctx: &Ctx, i: usize, n: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
     // "Trump's plans", "Ford’s calls", "Trump's claim that …": a possessive makes the form a noun.
     let possessive = prev.ends_with("'s") || prev.ends_with("’s");
-    if possessive {
+    // "Police denied reports that …", "the ministry dismissed claims that …": right after a verb-only cue form
+    // the form is that verb's object.
+    let object_of_cue = i > 0
+        && ctx.is_word(i - 1)
+        && ctx
+            .lex
+            .cues
+            .longest(&[prev])
+            .is_some_and(|(p, _)| !p.value.noun_too);
+    if possessive || object_of_cue {
         return false;
     }
     // After a comma a form in "-ing" is a participle ("…, showing that …"), not a noun ("a strong showing").
