@@ -32,9 +32,14 @@ pub fn nominal_claims(ctx: &Ctx, sent: Span, a: usize, e: usize, out: &[Draft]) 
         };
         let at = ctx.toks[i].span.start;
         let within = |s: Span| s.start <= at && at < s.end;
-        let inside = out
-            .iter()
-            .any(|d| within(d.content) || d.cue.as_ref().and_then(|c| c.2).is_some_and(within));
+        // Inside another claim's content or cue, or between its cue and content ("denied [reports] that …",
+        // whose content is the noun's clause).
+        let inside = out.iter().any(|d| {
+            let cue = d.cue.as_ref().and_then(|c| c.2);
+            within(d.content)
+                || cue.is_some_and(within)
+                || cue.is_some_and(|c| c.end <= at && at < d.content.start)
+        });
         if inside || ctx.in_quote(i) {
             i += n;
             continue;

@@ -259,6 +259,24 @@ fn content_end(ctx: &Ctx, a: usize, b: usize) -> usize {
     e
 }
 
+/// "denied reports that two residents died": what a negative cue rejects is the clause of the claim noun its
+/// content opens with, so the proposition (to match against other reports' facts) is that clause. Returns the
+/// clause's first token ("that"), or `None` when the content does not open so.
+fn rejected_claim_clause(ctx: &Ctx, a: usize, b: usize, stance: Stance) -> Option<usize> {
+    if stance != Stance::Negative {
+        return None;
+    }
+    let noun = if ctx.lex.is("determiner", ctx.lower(a)) {
+        a + 1
+    } else {
+        a
+    };
+    let words = ctx.words(noun, 3);
+    let (_, n) = ctx.lex.nouns.longest(&words)?;
+    let that = noun + n;
+    (that < b && ctx.lex.is("complementizer", ctx.lower(that))).then_some(that)
+}
+
 fn draft(
     ctx: &Ctx,
     sent: Span,
@@ -267,7 +285,7 @@ fn draft(
     cue: (String, Stance, Option<Span>),
 ) -> Option<Draft> {
     let (a, b) = content;
-    let mut a = a;
+    let mut a = rejected_claim_clause(ctx, a, b, cue.1).unwrap_or(a);
     while a < b
         && (ctx.lex.is("complementizer", ctx.lower(a))
             || ctx.is_punct(a, ",")

@@ -234,16 +234,14 @@ fn reported_speech_patterns() {
             "The ministry's statement that officers acted lawfully"
         )]
     );
-    // A noun form right after a verb-only cue is its object: one denial, no second claim by "Police denied".
+    // A noun form right after a verb-only cue is its object: one denial, no second claim by "Police denied";
+    // what is denied is the clause of that claim noun.
     let (d, c) = claims("Police denied reports that two residents had died.", "en");
     assert_eq!(
         frames(&d, &c),
-        [(
-            Some("Police"),
-            "denied",
-            "reports that two residents had died"
-        )]
+        [(Some("Police"), "denied", "two residents had died")]
     );
+    assert_eq!(attributed(&c).polarity, Polarity::Denies);
     // A nested passive cue ends the content before its auxiliary.
     let (d, c) = claims(
         "The allegation by residents that officers beat them was rejected by the ministry.",
