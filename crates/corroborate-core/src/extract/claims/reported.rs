@@ -958,9 +958,7 @@ fn claim_noun_phrase(ctx: &Ctx, subject: &Speaker, be: usize, a: usize) -> Optio
     }
     let owner = speaker::left_np(ctx, that, a)?;
     let noun = ctx.tok_range(owner.span).end.checked_sub(1)?;
-    if !ctx.lex.nouns.starts_with(ctx.lower(noun)) {
-        return None;
-    }
+    ctx.lex.nouns.longest(&[ctx.lower(noun)])?;
     let span = ctx.span_of(ctx.tok_range(owner.span).start, be)?;
     Some(Speaker {
         span,

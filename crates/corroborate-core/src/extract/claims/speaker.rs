@@ -6,8 +6,7 @@
 //! and joint speakers joined by "and" when both sides look like names.
 
 use super::ctx::Ctx;
-use super::lexicon::Cue;
-use super::lexicon::MarkerPos;
+use super::lexicon::{Cue, MarkerPos};
 use crate::model::{Span, TokenKind};
 
 /// Longest noun phrase we accept as a speaker, in tokens.
@@ -753,11 +752,6 @@ pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize
     Some((sp, end))
 }
 
-/// The source after an inverted cue closing a sentence ("…,” said Richard Curtin, the chief economist for the
-/// Michigan Survey of Consumers."): when the plain phrase of [`right_np`] is followed by more words, the source
-/// runs on over prepositional phrases and appositions, and stops before what is not about the speaker: a date,
-/// a subordinate clause ("when asked …"), a relative clause, a participle ("…, adding …"), or an adjunct
-/// like "in a statement" or "to reporters". Returns it with the token after it.
 /// Token of the separable particle that closes the clause of cue `hit` ("teilte die Polizei [mit], dass …",
 /// "…, teilte das Ministerium [mit]."): a speaker phrase after the cue ends there.
 pub fn closing_particle(ctx: &Ctx, hit: &CueHit) -> Option<usize> {
@@ -779,6 +773,11 @@ fn marker_starts(ctx: &Ctx, i: usize) -> bool {
             .is_some_and(|(m, _)| m.value.pos == MarkerPos::Before)
 }
 
+/// The source after an inverted cue closing a sentence ("…,” said Richard Curtin, the chief economist for the
+/// Michigan Survey of Consumers."): when the plain phrase of [`right_np`] is followed by more words, the source
+/// runs on over prepositional phrases and appositions, and stops before what is not about the speaker: a date,
+/// a subordinate clause ("when asked …"), a relative clause, a participle ("…, adding …"), or an adjunct
+/// like "in a statement" or "to reporters". Returns it with the token after it.
 pub fn right_np_long(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize)> {
     if let Some(found) = right_np(ctx, start, limit) {
         return Some(found);
