@@ -101,9 +101,9 @@ fn attribution_floor() {
         "--split",
         "dev",
         "--min-source",
-        "0.753",
+        "0.7535",
         "--min-cue",
-        "0.7495",
+        "0.750",
         "--min-content",
         "0.7835",
     ]);

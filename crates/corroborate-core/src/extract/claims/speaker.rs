@@ -44,7 +44,10 @@ pub fn cue_at(ctx: &Ctx, i: usize) -> Option<CueHit> {
     let prev = i.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or("");
     // After a determiner the form is a noun ("the report"), but a quantifier may be the subject of a verb
     // ("Both think …", "Some accused …").
-    let subject_quantifier = ctx.lex.is("quantifier_pronoun", prev) && !phrase.value.noun_too;
+    // A form that is also a noun counts only without a plural "-s" ("Many fear …", not "many fears"), and not
+    // after "each", which takes a singular noun ("each report").
+    let subject_quantifier = ctx.lex.is("quantifier_pronoun", prev)
+        && (!phrase.value.noun_too || (!ctx.lower(i).ends_with('s') && prev != "each"));
     // "by saying" is a gerund, not a noun after a preposition.
     let gerund = ctx.lower(i).ends_with("ing") && ctx.lex.is("gerund_prep", prev);
     if (ctx.lex.is("determiner", prev) && !subject_quantifier)

@@ -242,6 +242,17 @@ fn reported_speech_patterns() {
         [(Some("Police"), "denied", "two residents had died")]
     );
     assert_eq!(attributed(&c).polarity, Polarity::Denies);
+    // A quantifier before a form that is also a noun is its subject, unless the form is plural or the
+    // quantifier takes a singular noun.
+    let (d, c) = claims("Many fear the camp will be cleared again.", "en");
+    assert_eq!(
+        frames(&d, &c),
+        [(Some("Many"), "fear", "the camp will be cleared again")]
+    );
+    let (d, c) = claims("Many fears remain about the camp.", "en");
+    assert!(frames(&d, &c).is_empty());
+    let (d, c) = claims("Each report was checked by the editors.", "en");
+    assert!(frames(&d, &c).is_empty());
     // A nested passive cue ends the content before its auxiliary.
     let (d, c) = claims(
         "The allegation by residents that officers beat them was rejected by the ministry.",
