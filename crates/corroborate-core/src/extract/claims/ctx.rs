@@ -123,6 +123,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The paragraph holding byte `pos`.
+    /// The sentence holding byte `pos`, if any.
+    pub fn sentence_of(&self, pos: usize) -> Option<Span> {
+        self.sentences
+            .iter()
+            .find(|s| s.start <= pos && pos < s.end)
+            .copied()
+    }
+
     pub fn para_of(&self, pos: usize) -> Option<Span> {
         let i = self.paras.partition_point(|p| p.end <= pos);
         self.paras.get(i).copied().filter(|p| p.start <= pos)

@@ -92,10 +92,7 @@ pub fn quote_claims(ctx: &Ctx, quotes: &[Quote], taken: &[Span]) -> Vec<Draft> {
         };
         let mut text = Some(text);
         if attr.partial
-            && let Some(s) = ctx
-                .sentences
-                .iter()
-                .find(|s| s.start <= q.outer.start && q.outer.start < s.end)
+            && let Some(s) = ctx.sentence_of(q.outer.start)
         {
             let end = s.end.max(q.outer.end);
             let end = next_cue_after(ctx, q.outer.end, end).unwrap_or(end);
@@ -132,12 +129,7 @@ fn continues(ctx: &Ctx, attr_end: usize, next: &Quote, after_next: Option<&Quote
     {
         return false;
     }
-    let Some(sent) = ctx
-        .sentences
-        .iter()
-        .rev()
-        .find(|s| s.start <= next.outer.start && next.outer.start < s.end)
-    else {
+    let Some(sent) = ctx.sentence_of(next.outer.start) else {
         return false;
     };
     let rest = ctx

@@ -35,7 +35,9 @@ impl Draft {
         let stance = self.cue.as_ref().map(|c| c.1);
         let (polarity, positive) = polarity::polarity(ctx, self.content, stance);
         let as_written = ctx.slice(self.content).trim();
-        let bare = |s: &str| s.trim_end_matches(CLAUSE_PUNCT).trim_end().to_string();
+        fn bare(s: &str) -> &str {
+            s.trim_end_matches(CLAUSE_PUNCT).trim_end()
+        }
         let text = match self.text {
             // A quote keeps its own text unless the rewrite changed it. A quote whose text is not its span as
             // written (halves joined around their attribution, “A,” Ruiz said, “B.”, or paragraphs reopened

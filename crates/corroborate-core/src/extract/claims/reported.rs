@@ -346,19 +346,11 @@ fn cue_of(ctx: &Ctx, hit: &CueHit, start: usize) -> (String, Stance, Option<Span
 
 fn marker(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     for i in a..e {
-        if !ctx.lex.markers.starts_with(ctx.lower(i)) {
-            continue;
-        }
-        let words = ctx.words(i, 4);
-        let Some((m, n)) = ctx.lex.markers.longest(&words).filter(|_| !ctx.in_quote(i)) else {
+        let Some((m, n)) = speaker::marker_at(ctx, i).filter(|_| !ctx.in_quote(i)) else {
             continue;
         };
-        let cue = (
-            m.value.lemma.clone(),
-            Stance::Neutral,
-            ctx.span_of(i, i + n),
-        );
-        match m.value.pos {
+        let cue = (m.lemma.clone(), Stance::Neutral, ctx.span_of(i, i + n));
+        match m.pos {
             MarkerPos::Poll => {
                 if let Some(d) = owned_view(ctx, sent, (a, e), i + n)
                     .or_else(|| poll_marker(ctx, sent, (a, e), i, n, cue))
@@ -509,6 +501,9 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
     // Sabato, director of the Center for Politics."). Not where the sentence opens with a noun phrase and an
     // aside after it ("Juanita Broaddrick, who said …, recounted the incident …"): that phrase is the subject.
     let subject_aside = subject_with_aside(ctx, a, e);
+    // English inverts only neutral cues ("…, said X"); verb-second German inverts every cue after its clause
+    // ("…, behauptete die Gruppe").
+    let verb_second = ctx.lex.is("verb_second", "yes");
     for &comma in commas.iter().filter(|_| !subject_aside) {
         let t = comma + 1;
         if e <= t || e - t > 30 {
@@ -520,9 +515,6 @@ fn trailing(ctx: &Ctx, sent: Span, a: usize, e: usize) -> Option<Draft> {
         }
         // A participle ("…, saying the rents …") is never this inverted form.
         let participle = ctx.lower(m).ends_with("ing");
-        // English inverts only neutral cues ("…, said X"); verb-second German inverts every cue after its
-        // clause ("…, behauptete die Gruppe").
-        let verb_second = ctx.lex.is("verb_second", "yes");
         if let Some(hit) = speaker::reported_cue_at(ctx, m).filter(|h| {
             (h.cue.stance == Stance::Neutral || verb_second)
                 && !ctx.in_quote(m)

@@ -6,7 +6,7 @@
 //! and joint speakers joined by "and" when both sides look like names.
 
 use super::ctx::Ctx;
-use super::lexicon::{Cue, MarkerPos};
+use super::lexicon::{Cue, Marker, MarkerPos};
 use crate::model::{Span, TokenKind};
 
 /// Longest noun phrase we accept as a speaker, in tokens.
@@ -177,10 +177,16 @@ fn clause_follows(ctx: &Ctx, j: usize) -> bool {
 /// Whether the separable particle `particle` is the last word of the clause that goes on at token `from`
 /// (before a comma, a colon, a dash or the sentence end, within 20 tokens): "räumte den Fehler ein, …".
 fn particle_closes(ctx: &Ctx, from: usize, particle: &str) -> bool {
+    particle_at_clause_end(ctx, from, particle).is_some()
+}
+
+/// The token of `particle` when it is the last word of the clause that goes on at token `from` (see
+/// [`particle_closes`]).
+fn particle_at_clause_end(ctx: &Ctx, from: usize, particle: &str) -> Option<usize> {
     let end = (from..ctx.toks.len().min(from + 20))
         .find(|&k| !ctx.is_word(k) && !is_title_dot(ctx, k))
         .unwrap_or(ctx.toks.len());
-    end > from && ctx.lower(end - 1) == particle
+    (end > from && ctx.lower(end - 1) == particle).then_some(end - 1)
 }
 
 /// Whether a form that is also a noun ("shows", "calls", "plans") reads as the verb here: after a pronoun, a
@@ -758,22 +764,23 @@ pub fn right_np(ctx: &Ctx, start: usize, limit: usize) -> Option<(Speaker, usize
 /// Token of the separable particle that closes the clause of cue `hit` ("teilte die Polizei [mit], dass …",
 /// "…, teilte das Ministerium [mit]."): a speaker phrase after the cue ends there.
 pub fn closing_particle(ctx: &Ctx, hit: &CueHit) -> Option<usize> {
-    let particle = hit.cue.particle.as_deref()?;
-    let end = (hit.end..ctx.toks.len().min(hit.end + 20))
-        .find(|&k| !ctx.is_word(k) && !is_title_dot(ctx, k))
-        .unwrap_or(ctx.toks.len());
-    (end > hit.end && ctx.lower(end - 1) == particle).then_some(end - 1)
+    particle_at_clause_end(ctx, hit.end, hit.cue.particle.as_deref()?)
+}
+
+/// The longest source marker starting at token `i` ("according to", "laut", "nach Angaben der"), with its
+/// length in tokens.
+pub fn marker_at<'c>(ctx: &'c Ctx, i: usize) -> Option<(&'c Marker, usize)> {
+    if !ctx.lex.markers.starts_with(ctx.lower(i)) {
+        return None;
+    }
+    let (m, n) = ctx.lex.markers.longest(&ctx.words(i, 4))?;
+    Some((&m.value, n))
 }
 
 /// Whether a source marker that stands before its source starts at token `i` ("sagte Ruiz [laut] Radio Hafen",
 /// "said Ruiz, [according to] …"): the speaker's phrase ends there.
 fn marker_starts(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex.markers.starts_with(ctx.lower(i))
-        && ctx
-            .lex
-            .markers
-            .longest(&ctx.words(i, 4))
-            .is_some_and(|(m, _)| m.value.pos == MarkerPos::Before)
+    marker_at(ctx, i).is_some_and(|(m, _)| m.pos == MarkerPos::Before)
 }
 
 /// The source after an inverted cue closing a sentence ("…,” said Richard Curtin, the chief economist for the

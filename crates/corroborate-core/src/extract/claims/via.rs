@@ -24,15 +24,11 @@ pub fn relay_vias(ctx: &Ctx, drafts: &mut [Draft]) {
     for &sent in &ctx.sentences {
         let r = ctx.tok_range(sent);
         for k in r.clone() {
-            if !ctx.is_word(k) || !ctx.lex.markers.starts_with(ctx.lower(k)) || ctx.in_quote(k) {
+            if !ctx.is_word(k) || ctx.in_quote(k) {
                 continue;
             }
-            let words = ctx.words(k, 4);
-            let Some((_, n)) = ctx
-                .lex
-                .markers
-                .longest(&words)
-                .filter(|(m, _)| m.value.relays && m.value.pos == MarkerPos::Before)
+            let Some((_, n)) =
+                speaker::marker_at(ctx, k).filter(|(m, _)| m.relays && m.pos == MarkerPos::Before)
             else {
                 continue;
             };
